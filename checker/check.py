@@ -1,0 +1,99 @@
+"""The check pipeline: discover, load, validate, build input, evaluate, decide."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from checker.decision import Decision, RuleResult, read_decision
+from checker.discover import discover, display_path
+from checker.engines import load_engine
+from checker.errors import GateError
+from checker.findings import SEVERITIES, Finding, severity_rank
+from checker.inventory import build_input
+from checker.loader import Document, load_file
+from checker.policies import PolicySet, load_policy_set
+from checker.references import check_references
+from checker.validate import validate
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    paths: tuple[Path, ...]
+    now: datetime
+    policy_dirs: tuple[Path, ...] = ()
+    engine: str = "embedded"
+
+
+@dataclass(frozen=True)
+class Report:
+    files: int
+    documents: int
+    findings: tuple[Finding, ...]
+    waived: tuple[Finding, ...]
+    rules: tuple[RuleResult, ...]
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def failing(self, fail_on: str) -> tuple[Finding, ...]:
+        """Findings at or above the ``fail_on`` severity."""
+        threshold = severity_rank(fail_on)
+        return tuple(f for f in self.findings if severity_rank(f.severity) >= threshold)
+
+    def by_severity(self) -> dict[str, int]:
+        """Findings per severity, most severe first, every severity present."""
+        counts = Counter(f.severity for f in self.findings)
+        return {severity: counts[severity] for severity in reversed(SEVERITIES)}
+
+    def rules_evaluated(self) -> int:
+        return sum(1 for rule in self.rules if rule.status == "evaluated")
+
+
+class _Stopwatch:
+    def __init__(self) -> None:
+        self.timings: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        yield
+        self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
+
+
+def run_check(options: CheckOptions) -> Report:
+    clock = _Stopwatch()
+    with clock.stage("policies"):
+        policies = load_policy_set(options.policy_dirs)
+        evaluator = load_engine(options.engine, policies)
+    with clock.stage("discover"):
+        files = discover(options.paths)
+    if not files:
+        shown = " ".join(str(p) for p in options.paths)
+        raise GateError(f"no YAML files found under {shown}; pass the config repo's directory")
+    with clock.stage("load"):
+        loaded = [load_file(path, display_path(path)) for path in files]
+    documents = [doc for f in loaded for doc in f.documents]
+    with clock.stage("validate"):
+        validated = validate(documents)
+        problems = [p for f in loaded for p in f.problems]
+        problems += [*validated.findings, *check_references(validated)]
+    if not validated.documents and not problems:
+        raise GateError(f"no rolegate documents (apiVersion: rolegate/v1) in {len(files)} "
+                        "YAML file(s); nothing to check")
+    with clock.stage("evaluate"):
+        raw = evaluator.evaluate(build_input(validated, now=options.now))
+    with clock.stage("decide"):
+        decision = _decide(raw, documents, policies)
+    all_findings = tuple(sorted([*problems, *decision.findings], key=Finding.sort_key))
+    return Report(len(files), len(documents), all_findings, decision.waived, decision.rules,
+                  clock.timings)
+
+
+def _decide(raw: dict[str, Any], documents: list[Document], policies: PolicySet) -> Decision:
+    index = {(doc.file, doc.index): doc for doc in documents}
+    return read_decision(raw, index, policies)

@@ -1,0 +1,45 @@
+"""Find the YAML files of a config repo."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from checker.errors import GateError
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def discover(paths: Iterable[Path]) -> list[Path]:
+    """YAML files under ``paths`` (hidden directories skipped), sorted, without repeats.
+
+    A file named explicitly is taken whatever its name; a path that does not exist is an
+    error, not an empty result.
+    """
+    found: dict[Path, None] = {}
+    for path in paths:
+        if path.is_file():
+            found.setdefault(path, None)
+        elif path.is_dir():
+            found.update(dict.fromkeys(_walk(path)))
+        else:
+            raise GateError(f"{path}: no such file or directory")
+    return list(found)
+
+
+def _walk(directory: Path) -> list[Path]:
+    files = []
+    for root, dirs, names in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        files += [Path(root, n) for n in sorted(names)
+                  if n.endswith(YAML_SUFFIXES) and not n.startswith(".")]
+    return files
+
+
+def display_path(path: Path) -> str:
+    """How a file is named in findings: relative to the working directory when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

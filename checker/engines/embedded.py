@@ -1,0 +1,79 @@
+"""The embedded engine: regorus, an in-process Rego interpreter.
+
+Facts this module relies on: regorus raises on builtin errors (never "undefined"),
+reports some compile errors (unsafe variables) only at the first evaluation, and an
+Engine must stay on the thread that made it. With RUST_BACKTRACE=1 every error pays for
+a backtrace, so it is turned off before regorus loads.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from typing import Any
+
+from checker.engines import ENTRY_POINT
+from checker.errors import GateError
+from checker.policies import PolicySet
+
+os.environ["RUST_BACKTRACE"] = "0"
+import regorus  # noqa: E402  (must come after the environment is set)
+
+# regorus errors read "--> file:line:col" ... "error: message".
+_LOCATION = re.compile(r"-->\s*(?P<where>\S+:\d+:\d+)")
+_MESSAGE = re.compile(r"^error:\s*(?P<message>.+)$", re.M)
+
+# The smallest input the entry point accepts, used to force compilation at load time.
+EMPTY_INPUT: dict[str, Any] = {
+    "context": {"now": "1970-01-01T00:00:00Z"},
+    "catalogs": [], "job_functions": [], "roles": [], "systems": [],
+    "bindings": [], "org_policies": [], "waivers": [],
+}
+
+
+def engine_message(error: Exception) -> str:
+    """regorus's multi-line error as one line: ``file:line:col: message``."""
+    text = str(error)
+    text = text.split("Stack backtrace:")[0]
+    where, message = _LOCATION.search(text), _MESSAGE.search(text)
+    if message is None:
+        return " ".join(text.split()) or type(error).__name__
+    return f"{where.group('where')}: {message.group('message')}" if where \
+        else message.group("message")
+
+
+def new_engine(policies: PolicySet) -> Any:
+    """A regorus Engine holding ``policies`` and their data; raises GateError on bad Rego."""
+    engine = regorus.Engine()
+    for rego in policies.files:
+        try:
+            engine.add_policy(rego.display, rego.text)
+        except Exception as error:  # regorus raises RuntimeError for every kind of failure
+            raise GateError(f"policy does not compile: {engine_message(error)}") from error
+    engine.add_data_json(json.dumps(policies.data()))
+    return engine
+
+
+class EmbeddedEvaluator:
+    def __init__(self, policies: PolicySet) -> None:
+        self._engine = new_engine(policies)
+        # Unsafe variables and similar errors only surface when the rules first run.
+        self._eval(EMPTY_INPUT, failure="policy does not compile")
+
+    def evaluate(self, input_document: dict[str, Any]) -> dict[str, Any]:
+        return self._eval(input_document, failure="evaluation failed")
+
+    def _eval(self, input_document: dict[str, Any], *, failure: str) -> dict[str, Any]:
+        try:
+            self._engine.set_input_json(json.dumps(input_document))
+            result = json.loads(self._engine.eval_rule_as_json(ENTRY_POINT))
+        except Exception as error:  # regorus raises RuntimeError for every kind of failure
+            raise GateError(f"{failure}: {engine_message(error)}") from error
+        if not isinstance(result, dict):
+            raise GateError(f"{failure}: {ENTRY_POINT} is not an object")
+        return result
+
+
+def load(policies: PolicySet) -> EmbeddedEvaluator:
+    return EmbeddedEvaluator(policies)

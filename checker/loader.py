@@ -1,0 +1,118 @@
+"""Read config files into documents with positions; a file that cannot be read is a finding."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path as FsPath
+from typing import Any
+
+import yaml
+
+from checker.findings import YAML_ERROR, Finding
+from checker.yamldata import PLAIN, Path, Position, YamlDataError, to_data
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc]
+    """Composes nodes only; every plain scalar is left for ``yamldata`` to resolve."""
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode and implicit[0]:
+            return PLAIN
+        return str(super().resolve(kind, value, implicit))
+
+
+@dataclass(frozen=True)
+class Document:
+    file: str
+    index: int
+    data: Any
+    spans: dict[Path, Position]
+
+    def locate(self, path: tuple[str | int, ...]) -> Position:
+        """Position of the node at ``path``, or of its longest prefix that exists."""
+        for end in range(len(path), -1, -1):
+            found = self.spans.get(tuple(path[:end]))
+            if found:
+                return found
+        return (1, 1)
+
+
+@dataclass(frozen=True)
+class LoadedFile:
+    file: str
+    documents: tuple[Document, ...]
+    problems: tuple[Finding, ...]
+
+
+def load_file(path: FsPath, display: str) -> LoadedFile:
+    """Load every document of one file; problems are findings, never exceptions."""
+    try:
+        text = _read_text(path, display)
+    except _Unreadable as problem:
+        return LoadedFile(display, (), (problem.finding,))
+    return load_text(text, display)
+
+
+def load_text(text: str, display: str) -> LoadedFile:
+    """Load YAML given as text (a file from git, a test); same rules as ``load_file``."""
+    documents: list[Document] = []
+    problems: list[Finding] = []
+    try:
+        for index, node in enumerate(_compose(text)):
+            try:
+                data, spans = to_data(node)
+            except YamlDataError as error:
+                problems.append(YAML_ERROR.finding(display, error.line, error.column, str(error)))
+                continue
+            documents.append(Document(display, index, data, spans))
+    except yaml.MarkedYAMLError as error:
+        problems.append(_syntax_finding(display, error))
+    return LoadedFile(display, tuple(documents), tuple(problems))
+
+
+def _compose(text: str) -> Iterator[yaml.Node]:
+    for node in yaml.compose_all(text, Loader=_Loader):
+        if node is not None:
+            yield node
+
+
+class _Unreadable(Exception):
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.message)
+        self.finding = finding
+
+
+def _read_text(path: FsPath, display: str) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _Unreadable(YAML_ERROR.finding(
+                display, 1, 1, f"file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,}"))
+        raw = path.read_bytes()
+    except OSError as error:
+        raise _Unreadable(YAML_ERROR.finding(
+            display, 1, 1, f"cannot read file: {error.strerror or error}")) from error
+    return _decode(raw, display)
+
+
+def _decode(raw: bytes, display: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise _Unreadable(YAML_ERROR.finding(
+            display, line, column,
+            f"not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8")) from error
+
+
+def _syntax_finding(display: str, error: yaml.MarkedYAMLError) -> Finding:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = " ".join(part for part in (error.context, error.problem) if part)
+    return YAML_ERROR.finding(display, line, column, f"invalid YAML: {problem or error}")

@@ -1,0 +1,116 @@
+"""Read OPA METADATA annotation blocks from Rego source, and check rule metadata.
+
+regorus does not offer ``rego.metadata.rule()``, so rolegate reads the blocks itself and
+hands the rule metadata to every engine as data (``data.rolegate.rule_index``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from checker.findings import SEVERITIES
+
+RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*-[0-9]{3}$")
+SUBJECTS = ("role", "account", "system", "function", "catalog", "waiver")
+RULE_PACKAGE = re.compile(r"^rolegate\.rules\.([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)$")
+_PACKAGE = re.compile(r"^package\s+([A-Za-z0-9_.]+)\s*$", re.M)
+_REQUIRED = ("title", "description")
+_REQUIRED_CUSTOM = ("id", "severity", "subject", "controls", "remediation")
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A METADATA block: where it starts and what it says."""
+
+    line: int
+    content: dict[str, Any]
+
+
+def package_of(text: str) -> tuple[str, int] | None:
+    """The package name of a Rego file and its 1-based line."""
+    match = _PACKAGE.search(text)
+    if not match:
+        return None
+    return match.group(1), text.count("\n", 0, match.start()) + 1
+
+
+def annotations(text: str) -> Iterator[tuple[Annotation, int]]:
+    """Each METADATA block with the line of the statement it annotates.
+
+    Raises ValueError (with the block's line) when a block is not valid YAML.
+    """
+    lines = text.splitlines()
+    i = 0
+    while i < len(lines):
+        if lines[i].strip() != "# METADATA":
+            i += 1
+            continue
+        start, body = i + 1, []
+        i += 1
+        while i < len(lines) and lines[i].lstrip().startswith("#"):
+            body.append(_uncomment(lines[i]))
+            i += 1
+        yield Annotation(start, _parse_block(body, start)), i + 1
+
+
+def _uncomment(line: str) -> str:
+    stripped = line.lstrip()[1:]
+    return stripped[1:] if stripped.startswith(" ") else stripped
+
+
+def _parse_block(body: list[str], line: int) -> dict[str, Any]:
+    try:
+        content = yaml.safe_load("\n".join(body)) or {}
+    except yaml.YAMLError as error:
+        raise ValueError(f"line {line}: METADATA is not valid YAML: {error}") from error
+    if not isinstance(content, dict):
+        raise ValueError(f"line {line}: METADATA must be a mapping")
+    return content
+
+
+def package_annotation(text: str) -> Annotation | None:
+    """The METADATA block directly above the package statement, if any."""
+    package = package_of(text)
+    if package is None:
+        return None
+    for annotation, target_line in annotations(text):
+        if target_line == package[1]:
+            return annotation
+    return None
+
+
+def rule_problems(content: dict[str, Any]) -> list[str]:
+    """What is missing or wrong in a rule's METADATA; empty when it is complete."""
+    problems = [f"missing {key}" for key in _REQUIRED if not _text(content.get(key))]
+    custom = content.get("custom")
+    if not isinstance(custom, dict):
+        return [*problems, "missing custom (id, severity, subject, controls, remediation)"]
+    problems += [f"missing custom.{key}" for key in _REQUIRED_CUSTOM if key not in custom]
+    problems += _custom_value_problems(custom)
+    return problems
+
+
+def _custom_value_problems(custom: dict[str, Any]) -> list[str]:
+    problems = []
+    if "id" in custom and not RULE_ID.match(str(custom["id"])):
+        problems.append(f"custom.id {custom['id']!r} is not like LP-001")
+    if "severity" in custom and custom["severity"] not in SEVERITIES:
+        problems.append(f"custom.severity {custom['severity']!r} is not one of {list(SEVERITIES)}")
+    if "subject" in custom and custom["subject"] not in SUBJECTS:
+        problems.append(f"custom.subject {custom['subject']!r} is not one of {list(SUBJECTS)}")
+    controls = custom.get("controls")
+    if "controls" in custom and not (
+            isinstance(controls, list) and controls and all(_text(c) for c in controls)):
+        problems.append("custom.controls must be a non-empty list of control ids")
+    if "remediation" in custom and not _text(custom["remediation"]):
+        problems.append("custom.remediation must be text")
+    return problems
+
+
+def _text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())

@@ -1,0 +1,41 @@
+"""JSON: the stable machine-readable report (docs/json-output.md)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from checker import __version__
+from checker.check import Report
+from checker.findings import Finding
+
+FORMAT_VERSION = 1
+
+
+def render(report: Report, *, fail_on: str, quiet: bool = False) -> str:
+    document = {
+        "version": FORMAT_VERSION,
+        "tool": {"name": "rolegate", "version": __version__},
+        "summary": {
+            "files": report.files,
+            "documents": report.documents,
+            "rules": report.rules_evaluated(),
+            "findings": len(report.findings),
+            "by_severity": report.by_severity(),
+            "fail_on": fail_on,
+            "failed": bool(report.failing(fail_on)),
+        },
+        "findings": [finding_data(f) for f in report.findings],
+        "waived": [finding_data(f) for f in report.waived],
+        "rules": [vars(rule) for rule in report.rules],
+    }
+    return json.dumps(document, indent=2) + "\n"
+
+
+def finding_data(finding: Finding) -> dict[str, Any]:
+    return {
+        "rule": finding.rule, "severity": finding.severity, "title": finding.title,
+        "message": finding.message, "file": finding.file, "line": finding.line,
+        "column": finding.column, "path": list(finding.path), "subject": finding.subject,
+        "controls": list(finding.controls),
+    }

@@ -1,0 +1,118 @@
+"""JSON Schemas of the document kinds, and validation errors in check-jsonschema's style."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
+from referencing import Registry, Resource
+
+API_VERSION = "rolegate/v1"
+KIND_FILES = {
+    "DataCatalog": "datacatalog",
+    "JobFunctions": "jobfunctions",
+    "Role": "role",
+    "System": "system",
+    "AccountBindings": "accountbindings",
+    "OrgPolicy": "orgpolicy",
+    "Waiver": "waiver",
+}
+_COMMON = "common"
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class SchemaError:
+    """One validation problem: where in the document, and what."""
+
+    path: tuple[str | int, ...]
+    message: str
+
+
+@cache
+def schema_text(name: str) -> str:
+    """The shipped schema file ``<name>.schema.json`` as text."""
+    return resources.files("checker").joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
+
+
+def schema(name: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(schema_text(name))
+    return loaded
+
+
+class Validators:
+    """One validator per kind, built once per run.
+
+    ``extra_actions`` are the action names the DataCatalog declares; they extend the
+    built-in action vocabulary so that any other name is a typo the schema catches.
+    """
+
+    def __init__(self, extra_actions: Iterable[str] = ()) -> None:
+        common = schema(_COMMON)
+        extra = sorted(set(extra_actions))
+        if extra:
+            common = _with_actions(common, extra)
+        registry: Registry[Any] = Registry().with_resources(
+            (s["$id"], Resource.from_contents(s))
+            for s in [common, *(schema(name) for name in KIND_FILES.values())]
+        )
+        self._by_kind = {
+            kind: Draft202012Validator(
+                schema(name), registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
+            for kind, name in KIND_FILES.items()
+        }
+
+    def errors(self, kind: str, document: Any) -> list[SchemaError]:
+        """Every problem of a document of a known kind, in document order."""
+        found = [_describe(error) for error in self._by_kind[kind].iter_errors(document)]
+        return sorted(found, key=lambda e: [str(part) for part in e.path])
+
+
+def _with_actions(common: dict[str, Any], extra: list[str]) -> dict[str, Any]:
+    extended = copy.deepcopy(common)
+    action = extended["$defs"]["action"]
+    action["enum"] = [*action["enum"], *(a for a in extra if a not in action["enum"])]
+    return extended
+
+
+def _describe(error: ValidationError) -> SchemaError:
+    if error.context:
+        error = best_match(error.context)
+    path = tuple(error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        unexpected = sorted(_unexpected_keys(error))
+        if unexpected:
+            path = (*path, unexpected[0])
+            listed = ", ".join(repr(k) for k in unexpected)
+            return SchemaError(path, f"{json_path(path[:-1])}: unknown key {listed} "
+                                     "(misspelt? see `rolegate schema` for the fields)")
+    return SchemaError(path, f"{json_path(path)}: {error.message}")
+
+
+def _unexpected_keys(error: ValidationError) -> Iterator[str]:
+    known = set(error.schema.get("properties", {}))
+    patterns = [re.compile(p) for p in error.schema.get("patternProperties", {})]
+    for key in error.instance:
+        if key not in known and not any(p.search(key) for p in patterns):
+            yield key
+
+
+def json_path(path: Iterable[str | int]) -> str:
+    """``$.spec.grants[2].scope``, as check-jsonschema writes it."""
+    parts = ["$"]
+    for part in path:
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+        elif _IDENTIFIER.match(part):
+            parts.append(f".{part}")
+        else:
+            parts.append(f"[{json.dumps(part)}]")
+    return "".join(parts)

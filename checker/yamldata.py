@@ -1,0 +1,171 @@
+"""Turn composed YAML nodes into plain JSON data, keeping the position of every node.
+
+The rules here are stricter than PyYAML's safe constructor: plain scalars follow the
+YAML 1.2 core schema (so ``yes``/``no``/``on``/``off`` and dates stay strings), only the
+core tags are accepted, duplicate keys are errors, and alias expansion is bounded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import yaml
+
+# Tag the resolver gives every plain (unquoted, untagged) scalar, so that this module,
+# not PyYAML's YAML 1.1 resolver, decides what it is.
+PLAIN = "tag:rolegate,2026:plain"
+_CORE = "tag:yaml.org,2002:"
+
+MAX_ALIAS_NODES = 100_000
+MAX_DEPTH = 200
+
+Path = tuple[str | int, ...]
+Position = tuple[int, int]
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True,
+         "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_OCT = re.compile(r"^0o[0-7]+$")
+_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+
+
+class YamlDataError(Exception):
+    """A node that cannot become plain data; carries the node's 1-based position."""
+
+    def __init__(self, message: str, node: yaml.Node) -> None:
+        super().__init__(message)
+        self.line = node.start_mark.line + 1
+        self.column = node.start_mark.column + 1
+
+
+def _tag_name(tag: str) -> str:
+    return "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
+
+
+def position(node: yaml.Node) -> Position:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def plain_scalar(text: str) -> Any:
+    """Resolve an untagged, unquoted scalar by the YAML 1.2 core schema."""
+    if _NULL.match(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT.match(text):
+        return int(text)
+    if _OCT.match(text):
+        return int(text[2:], 8)
+    if _HEX.match(text):
+        return int(text[2:], 16)
+    if _FLOAT.match(text):
+        return float(text)
+    return text
+
+
+def _tagged_scalar(node: yaml.ScalarNode) -> Any:
+    kind = node.tag[len(_CORE):] if node.tag.startswith(_CORE) else None
+    if kind == "str":
+        return node.value
+    expected: dict[str | None, Callable[[Any], bool]] = {
+        "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+        "float": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+        "bool": lambda v: isinstance(v, bool),
+        "null": lambda v: v is None,
+    }
+    if kind not in expected:
+        raise YamlDataError(
+            f"unsupported tag {_tag_name(node.tag)} (rolegate reads plain data only)", node)
+    value = plain_scalar(node.value)
+    if not expected[kind](value):
+        raise YamlDataError(f"{node.value!r} is not a valid !!{kind}", node)
+    return float(value) if kind == "float" else value
+
+
+class _Builder:
+    """One document's conversion: data plus a map from path to position."""
+
+    def __init__(self) -> None:
+        self.spans: dict[Path, Position] = {}
+        self._seen: set[int] = set()
+        self._expanded = 0
+
+    def build(self, node: yaml.Node, path: Path, depth: int = 0) -> Any:
+        self._count(node, depth)
+        if isinstance(node, yaml.ScalarNode):
+            return plain_scalar(node.value) if node.tag == PLAIN else _tagged_scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            self._check_tag(node, "seq")
+            return [self._item(child, (*path, i), depth) for i, child in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            self._check_tag(node, "map")
+            return self._mapping(node, path, depth)
+        raise YamlDataError("unsupported YAML node", node)  # pragma: no cover
+
+    def _item(self, node: yaml.Node, path: Path, depth: int) -> Any:
+        self.spans.setdefault(path, position(node))
+        return self.build(node, path, depth + 1)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        merged: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if self._is_merge(key_node):
+                merged = {**self._merge_source(value_node, path, depth), **merged}
+                continue
+            key = self._key(key_node)
+            if key in result:
+                raise YamlDataError(f"duplicate key {key!r}", key_node)
+            self.spans[(*path, key)] = position(key_node)
+            result[key] = self.build(value_node, (*path, key), depth + 1)
+        return {**merged, **result}
+
+    def _merge_source(self, node: yaml.Node, path: Path, depth: int) -> dict[str, Any]:
+        sources = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        merged: dict[str, Any] = {}
+        for source in reversed(sources):
+            if not isinstance(source, yaml.MappingNode):
+                raise YamlDataError("a merge key (<<) needs a mapping or a list of mappings", source)
+            merged.update(self._mapping(source, path, depth + 1))
+        return merged
+
+    @staticmethod
+    def _is_merge(key_node: yaml.Node) -> bool:
+        return isinstance(key_node, yaml.ScalarNode) and key_node.tag in (PLAIN, _CORE + "merge") \
+            and key_node.value == "<<"
+
+    @staticmethod
+    def _key(node: yaml.Node) -> str:
+        if not isinstance(node, yaml.ScalarNode):
+            raise YamlDataError("a mapping key must be a plain value, not a list or mapping", node)
+        if node.tag == PLAIN and _NULL.match(node.value):
+            raise YamlDataError("a mapping key must not be empty or null", node)
+        return str(node.value)
+
+    @staticmethod
+    def _check_tag(node: yaml.Node, kind: str) -> None:
+        if node.tag != _CORE + kind:
+            raise YamlDataError(
+                f"unsupported tag {_tag_name(node.tag)} (rolegate reads plain data only)", node)
+
+    def _count(self, node: yaml.Node, depth: int) -> None:
+        if depth > MAX_DEPTH:
+            raise YamlDataError(f"nesting deeper than {MAX_DEPTH} levels", node)
+        if id(node) in self._seen:
+            self._expanded += 1
+            if self._expanded > MAX_ALIAS_NODES:
+                raise YamlDataError(
+                    f"aliases expand to more than {MAX_ALIAS_NODES} nodes (an alias bomb?)", node)
+        else:
+            self._seen.add(id(node))
+
+
+def to_data(root: yaml.Node) -> tuple[Any, dict[Path, Position]]:
+    """Convert one composed document; spans map each path to its (line, column)."""
+    builder = _Builder()
+    builder.spans[()] = position(root)
+    return builder.build(root, ()), builder.spans
