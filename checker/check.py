@@ -29,6 +29,7 @@ class CheckOptions:
     now: datetime
     policy_dirs: tuple[Path, ...] = ()
     engine: str = "embedded"
+    root: Path = Path(".")  # file names in findings are relative to this directory
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def run_check(options: CheckOptions) -> Report:
         shown = " ".join(str(p) for p in options.paths)
         raise GateError(f"no YAML files found under {shown}; pass the config repo's directory")
     with clock.stage("load"):
-        loaded = [load_file(path, display_path(path)) for path in files]
+        loaded = [load_file(path, display_path(path, options.root)) for path in files]
     documents = [doc for f in loaded for doc in f.documents]
     with clock.stage("validate"):
         validated = validate(documents)

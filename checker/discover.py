@@ -37,9 +37,9 @@ def _walk(directory: Path) -> list[Path]:
     return files
 
 
-def display_path(path: Path) -> str:
-    """How a file is named in findings: relative to the working directory when inside it."""
+def display_path(path: Path, root: Path) -> str:
+    """How a file is named in findings: relative to ``root`` where possible."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+        return Path(os.path.relpath(path.resolve(), root.resolve())).as_posix()
+    except ValueError:  # another drive on Windows
+        return path.resolve().as_posix()

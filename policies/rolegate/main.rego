@@ -50,7 +50,7 @@ rules contains entry if {
 	data.rolegate.rules[meta.area][meta.name].findings
 	own := [f | some f in findings; f.rule == meta.id]
 	failed := count({f.subject | some f in own})
-	checked := max([_subject_counts[meta.subject], failed])
+	checked := max([object.get(_subject_counts, meta.subject, 0), failed])
 	entry := {
 		"id": meta.id,
 		"title": meta.title,

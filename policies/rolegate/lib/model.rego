@@ -1,0 +1,128 @@
+# METADATA
+# title: Inventory model
+# description: |
+#   Views over the input that rules share: the merged data catalog and job functions,
+#   the effective OrgPolicy, every account, and the ordered scales of scope and visibility.
+#   Where a name is defined twice (reported by the validator) the first definition wins,
+#   so evaluation never stops on a conflict.
+package rolegate.lib.model
+
+import rego.v1
+
+import data.rolegate.lib.defaults
+
+scope_rank := {"self": 0, "assigned": 1, "team": 2, "division": 3, "all": 4}
+
+visibility_rank := {"none": 0, "compare": 1, "masked": 2, "reveal_on_demand": 3, "full": 4}
+
+# visibility_name maps a visibility rank back to its name, for messages.
+visibility_name := {rank: name | some name, rank in visibility_rank}
+
+# Actions that read customer data, as opposed to changing it or administering access.
+read_actions := {"read", "search_exact", "search_partial", "list", "export", "bulk_read", "download", "listen"}
+
+# reads is true when a grant has at least one of the read actions.
+reads(grant) if {
+	some action in grant.actions
+	action in read_actions
+}
+
+# Sensitivity at or above which a field is personal data.
+personal := 2
+
+classes[name] := [c | some cat in input.catalogs; c := cat.spec.classes[name]][0] if {
+	some defining in input.catalogs
+	some name, _ in defining.spec.classes
+}
+
+resources[name] := [r | some cat in input.catalogs; r := cat.spec.resources[name]][0] if {
+	some defining in input.catalogs
+	some name, _ in defining.spec.resources
+}
+
+functions[id] := [f | some doc in input.job_functions; f := doc.spec.functions[id]][0] if {
+	some defining in input.job_functions
+	some id, _ in defining.spec.functions
+}
+
+systems[name] := [s | some s in input.systems; s.metadata.name == name][0] if {
+	some sys in input.systems
+	name := sys.metadata.name
+}
+
+# org is the effective OrgPolicy: the repo's first OrgPolicy over the built-in defaults.
+org := object.union(defaults.org_policy, input.org_policies[0].spec) if {
+	count(input.org_policies) > 0
+} else := defaults.org_policy
+
+thresholds := org.thresholds
+
+# now_ns is the evaluation time (input.context.now) in nanoseconds since the epoch.
+now_ns := time.parse_rfc3339_ns(input.context.now)
+
+# date_ns is a YYYY-MM-DD date (midnight UTC) in nanoseconds since the epoch.
+date_ns(date) := time.parse_rfc3339_ns(sprintf("%sT00:00:00Z", [date]))
+
+# day_ns is one day in nanoseconds.
+day_ns := ((24 * 60) * 60) * 1000000000
+
+# accounts lists every binding with the document and path it came from.
+accounts contains {"account": account, "doc": doc, "path": ["spec", "accounts", i]} if {
+	some doc in input.bindings
+	some i, account in doc.spec.accounts
+}
+
+# field_class is the class record of a resource's field, undefined for unknown fields.
+field_class(resource, field) := classes[resources[resource].fields[field]]
+
+# visibility is what a grant (or a function's need) shows of a field: what it lists
+# for the field, else what it lists for "*", else the class's default visibility.
+visibility(grant, field) := grant.fields[field]
+
+visibility(grant, field) := grant.fields["*"] if not grant.fields[field]
+
+visibility(grant, field) := field_class(grant.resource, field).default_visibility if {
+	not grant.fields[field]
+	not grant.fields["*"]
+}
+
+# field_path is the path, relative to the grant, of the entry that sets a field's
+# visibility: the field itself, else "*", else [] (the class default applies).
+field_path(grant, field) := ["fields", field] if {
+	grant.fields[field]
+} else := ["fields", "*"] if {
+	grant.fields["*"]
+} else := []
+
+# visible_fields are the fields of a grant's resource it shows at more than none.
+visible_fields(grant) := {field |
+	some field, _ in resources[grant.resource].fields
+	visibility_rank[visibility(grant, field)] > 0
+}
+
+# personal_fields are the visible fields of a grant at or above personal sensitivity.
+personal_fields(grant) := {field |
+	some field in visible_fields(grant)
+	field_class(grant.resource, field).sensitivity >= personal
+}
+
+# category_fields are the visible fields of a grant whose class has one of the categories.
+category_fields(grant, categories) := {field |
+	some field in visible_fields(grant)
+	field_class(grant.resource, field).category in categories
+}
+
+# role_functions are the job-function records a role names (unknown ids are skipped;
+# the validator reports them).
+role_functions(role) := [f | some id in object.get(role.spec, "functions", []); f := functions[id]]
+
+# needed_visibility_rank is the widest visibility any of the role's functions needs
+# for a field of a resource (0 when none of them needs it).
+needed_visibility_rank(role, resource, field) := max(array.concat([0], [r |
+	some f in role_functions(role)
+	some need in object.get(f, "needs", [])
+	need.resource == resource
+	r := visibility_rank[visibility(need, field)]
+]))
+
+role_system(role) := systems[role.metadata.system]

@@ -1,0 +1,60 @@
+package rolegate.rules.third_party.contractor_expiry_test
+
+import rego.v1
+
+import data.rolegate.rules.third_party.contractor_expiry
+
+_contractor := {
+	"id": "lucas.pereira",
+	"type": "individual",
+	"workforce": "contractor",
+	"sponsor": "maria.souza",
+	"contract": "ct-2026-017",
+	"valid_from": "2026-09-01",
+	"valid_until": "2027-01-31",
+}
+
+_findings(account) := {f | some f in contractor_expiry.findings with input as {
+	"context": {"now": "2026-11-28T09:30:00Z"},
+	"bindings": [{"source": {"file": "bindings.yaml", "document": 0}, "spec": {"accounts": [account]}}],
+}}
+
+test_too_long_fires_at_valid_until if {
+	[f] := [x | some x in _findings(object.union(_contractor, {"valid_until": "2027-09-01"}))]
+	f.message == `account "lucas.pereira": contractor access runs 365 days (2026-09-01 to 2027-09-01), over the maximum of 180`
+	f.path == ["spec", "accounts", 0, "valid_until"]
+	f.subject == "account:lucas.pereira"
+}
+
+test_counted_from_now_without_valid_from if {
+	account := object.remove(object.union(_contractor, {"valid_until": "2027-06-30"}), ["valid_from"])
+	{f.message | some f in _findings(account)} == {`account "lucas.pereira": contractor access runs 214 days (2026-11-28 to 2027-06-30), over the maximum of 180`}
+}
+
+test_org_policy_threshold_applies if {
+	fs := contractor_expiry.findings with input as {
+		"context": {"now": "2026-11-28T00:00:00Z"},
+		"org_policies": [{"spec": {"thresholds": {"contractor_max_access_days": 90}}}],
+		"bindings": [{"source": {"file": "bindings.yaml", "document": 0}, "spec": {"accounts": [_contractor]}}],
+	}
+	{f.path | some f in fs} == {["spec", "accounts", 0, "valid_until"]}
+}
+
+test_missing_fields_fire_once_each_at_the_account if {
+	account := object.remove(_contractor, ["valid_until", "sponsor", "contract"])
+	fs := _findings(account)
+	{f.message | some f in fs} == {
+		`account "lucas.pereira": contractor has no valid_until`,
+		`account "lucas.pereira": contractor has no sponsor`,
+		`account "lucas.pereira": contractor has no contract`,
+	}
+	{f.path | some f in fs} == {["spec", "accounts", 0]}
+}
+
+test_contractor_within_limits_passes if {
+	count(_findings(_contractor)) == 0
+}
+
+test_employee_without_expiry_passes if {
+	count(_findings({"id": "maria.souza", "type": "individual", "workforce": "employee"})) == 0
+}
