@@ -109,6 +109,13 @@ def _custom_value_problems(custom: dict[str, Any]) -> list[str]:
         problems.append("custom.controls must be a non-empty list of control ids")
     if "remediation" in custom and not _text(custom["remediation"]):
         problems.append("custom.remediation must be text")
+    escalations = custom.get("escalations", {})
+    if not (isinstance(escalations, dict)
+            and all(_text(k) and v in SEVERITIES for k, v in escalations.items())):
+        problems.append("custom.escalations must map condition names to severities")
+    unknown = sorted(set(custom) - {*_REQUIRED_CUSTOM, "escalations"})
+    if unknown:
+        problems.append(f"unknown custom key(s): {', '.join(unknown)}")
     return problems
 
 

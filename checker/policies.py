@@ -29,6 +29,7 @@ class RuleMeta:
     subject: str
     controls: tuple[str, ...]
     remediation: str
+    escalations: dict[str, str]  # condition a finding names -> its severity
     area: str
     name: str
     file: str
@@ -38,6 +39,7 @@ class RuleMeta:
         return {
             "id": self.id, "title": self.title, "severity": self.severity,
             "subject": self.subject, "controls": list(self.controls),
+            "escalations": dict(self.escalations),
             "area": self.area, "name": self.name,
         }
 
@@ -129,7 +131,8 @@ def _to_rule(annotation: metadata.Annotation, area: str, name: str, file: str) -
         id=custom["id"], title=content["title"].strip(),
         description=content["description"].strip(), severity=custom["severity"],
         subject=custom["subject"], controls=tuple(custom["controls"]),
-        remediation=custom["remediation"].strip(), area=area, name=name,
+        remediation=custom["remediation"].strip(),
+        escalations=dict(custom.get("escalations") or {}), area=area, name=name,
         file=file, line=annotation.line)
 
 

@@ -20,15 +20,28 @@ _severity(meta) := sev if {
 	sev := model.org.severity_overrides[meta.id]
 } else := meta.severity
 
-_stamp(meta) := {
+# A finding's severity: the OrgPolicy's override, else the level its escalation names
+# in the rule's METADATA, else the rule's default.
+_finding_severity(meta, _) := model.org.severity_overrides[meta.id]
+
+_finding_severity(meta, raw) := meta.escalations[raw.escalation] if {
+	not model.org.severity_overrides[meta.id]
+}
+
+_finding_severity(meta, raw) := meta.severity if {
+	not model.org.severity_overrides[meta.id]
+	not meta.escalations[raw.escalation]
+}
+
+_stamp(meta, raw) := {
 	"rule": meta.id,
-	"severity": _severity(meta),
+	"severity": _finding_severity(meta, raw),
 	"title": meta.title,
 	"controls": meta.controls,
 }
 
 # The stamp is applied last, so a rule cannot set its own id or severity.
-findings contains object.union(raw, _stamp(meta)) if {
+findings contains object.remove(object.union(raw, _stamp(meta, raw)), ["escalation"]) if {
 	some meta in _index
 	not meta.id in _disabled
 	some raw in data.rolegate.rules[meta.area][meta.name].findings

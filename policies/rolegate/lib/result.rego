@@ -17,6 +17,13 @@ finding(doc, path, subject, message) := {
 	"message": message,
 }
 
+# escalated is a finding at one of the rule's METADATA `custom.escalations` levels:
+# the rule names the condition (e.g. "sensitive"), the METADATA names its severity.
+escalated(doc, path, subject, message, escalation) := object.union(
+	finding(doc, path, subject, message),
+	{"escalation": escalation},
+)
+
 role_subject(role) := sprintf("role:%s", [role.metadata.name])
 
 account_subject(account) := sprintf("account:%s", [account.id])

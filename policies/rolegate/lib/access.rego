@@ -1,0 +1,83 @@
+# METADATA
+# title: Effective access
+# description: |
+#   What a role, and a person, can actually do: the union of a role's grants, and the
+#   union of the roles bound to all of a person's accounts. Ranks compare on the ordered
+#   scales of lib.model. Rules ask these views instead of walking grants themselves.
+package rolegate.lib.access
+
+import rego.v1
+
+import data.rolegate.lib.model
+
+roles_by_name[name] := role if {
+	some role in input.roles
+	name := role.metadata.name
+}
+
+# capabilities[role] is the set of "resource:action" the role's grants give.
+capabilities[name] := {sprintf("%s:%s", [grant.resource, action]) |
+	some grant in role.spec.grants
+	some action in grant.actions
+} if {
+	some name, role in roles_by_name
+}
+
+# scope[role][resource] is the widest scope rank the role has on the resource.
+scope[name][resource] := max([model.scope_rank[g.scope] | some g in role.spec.grants; g.resource == resource]) if {
+	some name, role in roles_by_name
+	some grant in role.spec.grants
+	resource := grant.resource
+}
+
+# visibility[role][resource][field] is the widest visibility rank the role has on the field.
+visibility[name][resource][field] := max([model.visibility_rank[model.visibility(g, field)] |
+	some g in role.spec.grants
+	g.resource == resource
+]) if {
+	some name, role in roles_by_name
+	some grant in role.spec.grants
+	resource := grant.resource
+	some field, _ in model.resources[resource].fields
+}
+
+# person_roles[person] is every role bound to any account of the person.
+person_roles[person] := {role |
+	some entry in model.accounts
+	entry.account.person == person
+	some role in entry.account.roles
+} if {
+	some holder in model.accounts
+	person := holder.account.person
+}
+
+# person_accounts[person] is every account entry (lib.model.accounts) of the person.
+person_accounts[person] := {entry |
+	some entry in model.accounts
+	entry.account.person == person
+} if {
+	some holder in model.accounts
+	person := holder.account.person
+}
+
+# person_capabilities[person] is the union of the capabilities of the person's roles.
+person_capabilities[person] := {cap |
+	some role in roles
+	some cap in capabilities[role]
+} if {
+	some person, roles in person_roles
+}
+
+# covers(wider, narrower) holds when role `wider` has every capability, scope and field
+# visibility that role `narrower` has.
+covers(wider, narrower) if {
+	capabilities[narrower] - capabilities[wider] == set()
+	every resource, rank in object.get(scope, narrower, {}) {
+		rank <= object.get(scope, [wider, resource], -1)
+	}
+	every resource, fields in object.get(visibility, narrower, {}) {
+		every field, rank in fields {
+			rank <= object.get(visibility, [wider, resource, field], -1)
+		}
+	}
+}

@@ -1,0 +1,51 @@
+package rolegate.lib.access_test
+
+import rego.v1
+
+import data.rolegate.lib.access
+
+_catalog := {
+	"spec": {
+		"classes": {"contact": {"sensitivity": 3, "category": "contact_point", "default_visibility": "masked"}},
+		"resources": {"customer": {"fields": {"phone": "contact"}}},
+	},
+}
+
+_role(name, grants) := {"metadata": {"name": name}, "spec": {"grants": grants}}
+
+_agent := _role("agent", [{"resource": "customer", "actions": ["read"], "scope": "assigned", "fields": {"phone": "masked"}}])
+
+_lead := _role("lead", [
+	{"resource": "customer", "actions": ["read", "update"], "scope": "team", "fields": {"phone": "full"}},
+])
+
+_input := {
+	"catalogs": [_catalog],
+	"roles": [_agent, _lead],
+	"bindings": [{"spec": {"accounts": [
+		{"id": "ana", "person": "p1", "roles": ["agent"]},
+		{"id": "ana.lead", "person": "p1", "roles": ["lead"]},
+	]}}],
+}
+
+test_capabilities_are_resource_action_pairs if {
+	access.capabilities.lead == {"customer:read", "customer:update"} with input as _input
+}
+
+test_scope_and_visibility_ranks if {
+	access.scope.lead.customer == 2 with input as _input
+	access.visibility.agent.customer.phone == 2 with input as _input
+}
+
+test_person_unions_all_their_accounts if {
+	access.person_roles.p1 == {"agent", "lead"} with input as _input
+	access.person_capabilities.p1 == {"customer:read", "customer:update"} with input as _input
+}
+
+test_wider_role_covers_narrower if {
+	access.covers("lead", "agent") with input as _input
+}
+
+test_narrower_role_does_not_cover_wider if {
+	not access.covers("agent", "lead") with input as _input
+}
