@@ -51,17 +51,26 @@ def load_case(expect_file: Path) -> Case:
         expected = tuple((str(f["rule"]), str(f["file"]), int(f["line"])) for f in findings)
         includes = tuple(expect_file.parent / inc for inc in spec.get("include") or [])
     except (OSError, yaml.YAMLError, AttributeError, KeyError, TypeError, ValueError) as error:
-        raise GateError(f"{expect_file}: not a valid expect file ({error}); "
-                        "see `checker/cases.py` for the format") from error
+        raise GateError(
+            f"{expect_file}: not a valid expect file ({error}); "
+            "see `checker/cases.py` for the format"
+        ) from error
     return Case(expect_file.parent, includes, expected)
 
 
 def run_case(case: Case, *, now: datetime, policy_dirs: tuple[Path, ...] = ()) -> CaseResult:
     """Check the case (files named relative to it) and compare findings as multisets."""
-    options = CheckOptions(paths=(case.directory, *case.includes), now=now,
-                           policy_dirs=policy_dirs, root=case.directory)
+    options = CheckOptions(
+        paths=(case.directory, *case.includes),
+        now=now,
+        policy_dirs=policy_dirs,
+        root=case.directory,
+    )
     report = run_check(options)
     actual = Counter((f.rule, f.file, f.line) for f in report.findings)
     expected = Counter(case.expected)
-    return CaseResult(case, tuple(sorted((expected - actual).elements())),
-                      tuple(sorted((actual - expected).elements())))
+    return CaseResult(
+        case,
+        tuple(sorted((expected - actual).elements())),
+        tuple(sorted((actual - expected).elements())),
+    )

@@ -84,15 +84,18 @@ def run_check(options: CheckOptions) -> Report:
         problems = [p for f in loaded for p in f.problems]
         problems += [*validated.findings, *check_references(validated)]
     if not validated.documents and not problems:
-        raise GateError(f"no rolegate documents (apiVersion: rolegate/v1) in {len(files)} "
-                        "YAML file(s); nothing to check")
+        raise GateError(
+            f"no rolegate documents (apiVersion: rolegate/v1) in {len(files)} "
+            "YAML file(s); nothing to check"
+        )
     with clock.stage("evaluate"):
         raw = evaluator.evaluate(build_input(validated, now=options.now))
     with clock.stage("decide"):
         decision = _decide(raw, documents, policies)
     all_findings = tuple(sorted([*problems, *decision.findings], key=Finding.sort_key))
-    return Report(len(files), len(documents), all_findings, decision.waived, decision.rules,
-                  clock.timings)
+    return Report(
+        len(files), len(documents), all_findings, decision.waived, decision.rules, clock.timings
+    )
 
 
 def _decide(raw: dict[str, Any], documents: list[Document], policies: PolicySet) -> Decision:

@@ -36,28 +36,58 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rolegate",
         description="Policy-as-code gate for the access model of customer-service systems: "
-                    "minimal necessary access and traceability, checked before deployment.")
+        "minimal necessary access and traceability, checked before deployment.",
+    )
     parser.add_argument("--version", action="version", version=f"rolegate {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser(
-        "check", help="check a config repo against the rules",
+        "check",
+        help="check a config repo against the rules",
         description="Load, validate and evaluate every YAML file under the paths as one repo.",
-        epilog=_CHECK_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    check.add_argument("paths", nargs="*", type=Path, default=[Path(".")], metavar="PATH",
-                       help="files or directories to check (default: .)")
-    check.add_argument("--format", choices=("text", "json"), default="text",
-                       help="output format (default: text)")
-    check.add_argument("--fail-on", choices=SEVERITIES, default="high",
-                       help="lowest severity that fails the check (default: high)")
-    check.add_argument("--now", type=_parse_now, default=None, metavar="DATE",
-                       help="evaluate as of this UTC date or time, e.g. 2026-12-01 "
-                            "(default: the current time)")
-    check.add_argument("--policy", action="append", type=Path, default=[], metavar="DIR",
-                       help="extra directory of rules (repeatable)")
-    check.add_argument("-q", "--quiet", action="store_true",
-                       help="print only failing findings, no summary")
-    check.add_argument("-v", "--verbose", action="store_true",
-                       help="show stage timings and, on an unexpected error, the traceback")
+        epilog=_CHECK_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    check.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        default=[Path(".")],
+        metavar="PATH",
+        help="files or directories to check (default: .)",
+    )
+    check.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=SEVERITIES,
+        default="high",
+        help="lowest severity that fails the check (default: high)",
+    )
+    check.add_argument(
+        "--now",
+        type=_parse_now,
+        default=None,
+        metavar="DATE",
+        help="evaluate as of this UTC date or time, e.g. 2026-12-01 (default: the current time)",
+    )
+    check.add_argument(
+        "--policy",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="DIR",
+        help="extra directory of rules (repeatable)",
+    )
+    check.add_argument(
+        "-q", "--quiet", action="store_true", help="print only failing findings, no summary"
+    )
+    check.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="show stage timings and, on an unexpected error, the traceback",
+    )
     check.set_defaults(handler=_run_check)
     return parser
 
@@ -67,7 +97,8 @@ def _parse_now(text: str) -> datetime:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError as error:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date or time like 2026-12-01 or 2026-12-01T09:30:00Z") from error
+            f"{text!r} is not a date or time like 2026-12-01 or 2026-12-01T09:30:00Z"
+        ) from error
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     return moment.astimezone(timezone.utc)
@@ -77,13 +108,17 @@ def _run_check(args: argparse.Namespace) -> int:
     from checker.check import CheckOptions, run_check
     from checker.report import REPORTERS
 
-    options = CheckOptions(paths=tuple(args.paths), now=args.now or datetime.now(timezone.utc),
-                           policy_dirs=tuple(args.policy))
+    options = CheckOptions(
+        paths=tuple(args.paths),
+        now=args.now or datetime.now(timezone.utc),
+        policy_dirs=tuple(args.policy),
+    )
     report = run_check(options)
     sys.stdout.write(REPORTERS[args.format](report, fail_on=args.fail_on, quiet=args.quiet))
     if args.verbose:
-        stages = ", ".join(f"{name} {seconds * 1000:.0f} ms"
-                           for name, seconds in report.timings.items())
+        stages = ", ".join(
+            f"{name} {seconds * 1000:.0f} ms" for name, seconds in report.timings.items()
+        )
         print(f"timings: {stages}", file=sys.stderr)
     return EXIT_FINDINGS if report.failing(args.fail_on) else EXIT_PASS
 
@@ -106,6 +141,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug: never let it read as a pass
         if getattr(args, "verbose", False):
             traceback.print_exc()
-        print(f"rolegate: unexpected error: {type(error).__name__}: {error} "
-              "(rerun with -v for the traceback, and please report it)", file=sys.stderr)
+        print(
+            f"rolegate: unexpected error: {type(error).__name__}: {error} "
+            "(rerun with -v for the traceback, and please report it)",
+            file=sys.stderr,
+        )
         return EXIT_ERROR

@@ -12,12 +12,25 @@ from checker.loader import Document
 from checker.policies import PolicySet
 
 _FINDING_FIELDS: dict[str, type | tuple[type, ...]] = {
-    "rule": str, "severity": str, "title": str, "message": str, "file": str,
-    "document": int, "path": list, "subject": str, "controls": list,
+    "rule": str,
+    "severity": str,
+    "title": str,
+    "message": str,
+    "file": str,
+    "document": int,
+    "path": list,
+    "subject": str,
+    "controls": list,
 }
 _RULE_FIELDS: dict[str, type | tuple[type, ...]] = {
-    "id": str, "title": str, "severity": str, "status": str,
-    "findings": int, "checked": int, "passed": int, "failed": int,
+    "id": str,
+    "title": str,
+    "severity": str,
+    "status": str,
+    "findings": int,
+    "checked": int,
+    "passed": int,
+    "failed": int,
 }
 
 
@@ -52,8 +65,9 @@ def read_decision(raw: dict[str, Any], documents: DocumentIndex, policies: Polic
     rules = tuple(sorted((_rule_result(r) for r in raw["rules"]), key=lambda r: r.id))
     if not any(rule.status == "evaluated" for rule in rules):
         raise GateError("no rules were evaluated (all disabled?); the gate cannot decide")
-    findings = tuple(sorted((_finding(f, documents) for f in raw["findings"]),
-                            key=Finding.sort_key))
+    findings = tuple(
+        sorted((_finding(f, documents) for f in raw["findings"]), key=Finding.sort_key)
+    )
     return Decision(findings, (), rules)
 
 
@@ -70,8 +84,9 @@ def _checked(item: Any, fields: dict[str, type | tuple[type, ...]], what: str) -
     for key, kind in fields.items():
         value = item.get(key)
         if not isinstance(value, kind) or isinstance(value, bool):
-            raise GateError(f"malformed decision: {what} field {key!r} is missing or wrong: "
-                            f"{value!r}")
+            raise GateError(
+                f"malformed decision: {what} field {key!r} is missing or wrong: {value!r}"
+            )
     if item["severity"] not in SEVERITIES:
         raise GateError(f"malformed decision: unknown severity {item['severity']!r}")
     return item
@@ -87,6 +102,15 @@ def _finding(item: Any, documents: DocumentIndex) -> Finding:
     path = tuple(raw["path"])
     document = documents.get((raw["file"], raw["document"]))
     line, column = document.locate(path) if document else (1, 1)
-    return Finding(rule=raw["rule"], severity=raw["severity"], title=raw["title"],
-                   message=raw["message"], file=raw["file"], line=line, column=column,
-                   path=path, subject=raw["subject"], controls=tuple(raw["controls"]))
+    return Finding(
+        rule=raw["rule"],
+        severity=raw["severity"],
+        title=raw["title"],
+        message=raw["message"],
+        file=raw["file"],
+        line=line,
+        column=column,
+        path=path,
+        subject=raw["subject"],
+        controls=tuple(raw["controls"]),
+    )

@@ -32,8 +32,11 @@ def _walk(directory: Path) -> list[Path]:
     files = []
     for root, dirs, names in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        files += [Path(root, n) for n in sorted(names)
-                  if n.endswith(YAML_SUFFIXES) and not n.startswith(".")]
+        files += [
+            Path(root, n)
+            for n in sorted(names)
+            if n.endswith(YAML_SUFFIXES) and not n.startswith(".")
+        ]
     return files
 
 

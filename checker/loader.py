@@ -91,12 +91,16 @@ def _read_text(path: FsPath, display: str) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise _Unreadable(YAML_ERROR.finding(
-                display, 1, 1, f"file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,}"))
+            raise _Unreadable(
+                YAML_ERROR.finding(
+                    display, 1, 1, f"file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,}"
+                )
+            )
         raw = path.read_bytes()
     except OSError as error:
-        raise _Unreadable(YAML_ERROR.finding(
-            display, 1, 1, f"cannot read file: {error.strerror or error}")) from error
+        raise _Unreadable(
+            YAML_ERROR.finding(display, 1, 1, f"cannot read file: {error.strerror or error}")
+        ) from error
     return _decode(raw, display)
 
 
@@ -106,9 +110,14 @@ def _decode(raw: bytes, display: str) -> str:
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise _Unreadable(YAML_ERROR.finding(
-            display, line, column,
-            f"not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8")) from error
+        raise _Unreadable(
+            YAML_ERROR.finding(
+                display,
+                line,
+                column,
+                f"not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8",
+            )
+        ) from error
 
 
 def _syntax_finding(display: str, error: yaml.MarkedYAMLError) -> Finding:

@@ -39,7 +39,7 @@ def package_of(text: str) -> tuple[str, int] | None:
     return match.group(1), text.count("\n", 0, match.start()) + 1
 
 
-def annotations(text: str) -> Iterator[tuple[Annotation, int]]:
+def annotation_blocks(text: str) -> Iterator[tuple[Annotation, int]]:
     """Each METADATA block with the line of the statement it annotates.
 
     Raises ValueError (with the block's line) when a block is not valid YAML.
@@ -78,7 +78,7 @@ def package_annotation(text: str) -> Annotation | None:
     package = package_of(text)
     if package is None:
         return None
-    for annotation, target_line in annotations(text):
+    for annotation, target_line in annotation_blocks(text):
         if target_line == package[1]:
             return annotation
     return None
@@ -105,13 +105,16 @@ def _custom_value_problems(custom: dict[str, Any]) -> list[str]:
         problems.append(f"custom.subject {custom['subject']!r} is not one of {list(SUBJECTS)}")
     controls = custom.get("controls")
     if "controls" in custom and not (
-            isinstance(controls, list) and controls and all(_text(c) for c in controls)):
+        isinstance(controls, list) and controls and all(_text(c) for c in controls)
+    ):
         problems.append("custom.controls must be a non-empty list of control ids")
     if "remediation" in custom and not _text(custom["remediation"]):
         problems.append("custom.remediation must be text")
     escalations = custom.get("escalations", {})
-    if not (isinstance(escalations, dict)
-            and all(_text(k) and v in SEVERITIES for k, v in escalations.items())):
+    if not (
+        isinstance(escalations, dict)
+        and all(_text(k) and v in SEVERITIES for k, v in escalations.items())
+    ):
         problems.append("custom.escalations must map condition names to severities")
     unknown = sorted(set(custom) - {*_REQUIRED_CUSTOM, "escalations"})
     if unknown:

@@ -37,10 +37,14 @@ class RuleMeta:
 
     def as_data(self) -> dict[str, Any]:
         return {
-            "id": self.id, "title": self.title, "severity": self.severity,
-            "subject": self.subject, "controls": list(self.controls),
+            "id": self.id,
+            "title": self.title,
+            "severity": self.severity,
+            "subject": self.subject,
+            "controls": list(self.controls),
             "escalations": dict(self.escalations),
-            "area": self.area, "name": self.name,
+            "area": self.area,
+            "name": self.name,
         }
 
 
@@ -116,8 +120,10 @@ def _rule_meta(rego: RegoFile) -> RuleMeta | None:
     except ValueError as error:
         raise GateError(f"{rego.display}: {error}") from error
     if annotation is None:
-        raise GateError(f"{rego.display}:{package[1]}: rule package {package[0]} has no "
-                        "METADATA block; add one above the package line")
+        raise GateError(
+            f"{rego.display}:{package[1]}: rule package {package[0]} has no "
+            "METADATA block; add one above the package line"
+        )
     problems = metadata.rule_problems(annotation.content)
     if problems:
         raise GateError(f"{rego.display}:{annotation.line}: METADATA: {'; '.join(problems)}")
@@ -128,12 +134,19 @@ def _to_rule(annotation: metadata.Annotation, area: str, name: str, file: str) -
     content = annotation.content
     custom = content["custom"]
     return RuleMeta(
-        id=custom["id"], title=content["title"].strip(),
-        description=content["description"].strip(), severity=custom["severity"],
-        subject=custom["subject"], controls=tuple(custom["controls"]),
+        id=custom["id"],
+        title=content["title"].strip(),
+        description=content["description"].strip(),
+        severity=custom["severity"],
+        subject=custom["subject"],
+        controls=tuple(custom["controls"]),
         remediation=custom["remediation"].strip(),
-        escalations=dict(custom.get("escalations") or {}), area=area, name=name,
-        file=file, line=annotation.line)
+        escalations=dict(custom.get("escalations") or {}),
+        area=area,
+        name=name,
+        file=file,
+        line=annotation.line,
+    )
 
 
 def _check_unique_ids(rules: tuple[RuleMeta, ...]) -> None:
@@ -141,6 +154,8 @@ def _check_unique_ids(rules: tuple[RuleMeta, ...]) -> None:
     for rule in rules:
         if rule.id in seen:
             first = seen[rule.id]
-            raise GateError(f"rule id {rule.id} is used twice: {first.file}:{first.line} "
-                            f"and {rule.file}:{rule.line}")
+            raise GateError(
+                f"rule id {rule.id} is used twice: {first.file}:{first.line} "
+                f"and {rule.file}:{rule.line}"
+            )
         seen[rule.id] = rule

@@ -62,8 +62,12 @@ def _declarations(validated: Validated, names: _Names) -> Iterator[Finding]:
             if earlier is not None:
                 line, column = doc.locate(path)
                 yield REFERENCE_ERROR.finding(
-                    doc.file, line, column,
-                    f"{name_kind} {name!r} is declared twice (first in {earlier.file})", path)
+                    doc.file,
+                    line,
+                    column,
+                    f"{name_kind} {name!r} is declared twice (first in {earlier.file})",
+                    path,
+                )
             elif name_kind == "resource":
                 names.fields[name] = set(doc.data["spec"]["resources"][name]["fields"])
 
@@ -90,23 +94,28 @@ def _catalog_refs(spec: dict[str, Any], names: _Names) -> Iterator[tuple[Path, s
     for resource, definition in spec.get("resources", {}).items():
         for name, cls in definition.get("fields", {}).items():
             if not names.has("class", cls):
-                yield (("spec", "resources", resource, "fields", name),
-                       f"resource {resource!r}: field {name!r} has class {cls!r}, "
-                       "which the DataCatalog does not declare")
+                yield (
+                    ("spec", "resources", resource, "fields", name),
+                    f"resource {resource!r}: field {name!r} has class {cls!r}, "
+                    "which the DataCatalog does not declare",
+                )
 
 
 def _function_refs(spec: dict[str, Any], names: _Names) -> Iterator[tuple[Path, str]]:
     for function, definition in spec.get("functions", {}).items():
         for i, need in enumerate(definition.get("needs", [])):
-            yield from _grant_refs(need, ("spec", "functions", function, "needs", i),
-                                   f"function {function!r}", names)
+            yield from _grant_refs(
+                need, ("spec", "functions", function, "needs", i), f"function {function!r}", names
+            )
     for i, pair in enumerate(spec.get("sod_conflicts", [])):
         for j, capability in enumerate(pair):
             resource = capability.split(":", 1)[0]
             if not names.has("resource", resource):
-                yield (("spec", "sod_conflicts", i, j),
-                       f"separation-of-duties pair names resource {resource!r}, "
-                       "which no DataCatalog declares")
+                yield (
+                    ("spec", "sod_conflicts", i, j),
+                    f"separation-of-duties pair names resource {resource!r}, "
+                    "which no DataCatalog declares",
+                )
 
 
 def _role_refs(data: dict[str, Any], names: _Names) -> Iterator[tuple[Path, str]]:
@@ -116,14 +125,17 @@ def _role_refs(data: dict[str, Any], names: _Names) -> Iterator[tuple[Path, str]
         yield ("metadata", "system"), f"{role}: system {system!r} is not declared by any System"
     for i, function in enumerate(spec.get("functions", [])):
         if not names.has("function", function):
-            yield (("spec", "functions", i),
-                   f"{role}: function {function!r} is not declared in any JobFunctions")
+            yield (
+                ("spec", "functions", i),
+                f"{role}: function {function!r} is not declared in any JobFunctions",
+            )
     for i, grant in enumerate(spec.get("grants", [])):
         yield from _grant_refs(grant, ("spec", "grants", i), role, names)
 
 
-def _grant_refs(grant: dict[str, Any], path: Path, owner: str,
-                names: _Names) -> Iterator[tuple[Path, str]]:
+def _grant_refs(
+    grant: dict[str, Any], path: Path, owner: str, names: _Names
+) -> Iterator[tuple[Path, str]]:
     resource = grant["resource"]
     if resource == "*":
         return
@@ -132,13 +144,17 @@ def _grant_refs(grant: dict[str, Any], path: Path, owner: str,
         return
     for name in grant.get("fields", {}):
         if name != "*" and name not in names.fields.get(resource, set()):
-            yield ((*path, "fields", name),
-                   f"{owner}: resource {resource!r} has no field {name!r} in the DataCatalog")
+            yield (
+                (*path, "fields", name),
+                f"{owner}: resource {resource!r} has no field {name!r} in the DataCatalog",
+            )
 
 
 def _binding_refs(spec: dict[str, Any], names: _Names) -> Iterator[tuple[Path, str]]:
     for i, account in enumerate(spec.get("accounts", [])):
         for j, role in enumerate(account.get("roles", [])):
             if not names.has("role", role):
-                yield (("spec", "accounts", i, "roles", j),
-                       f"account {account['id']!r}: role {role!r} is not declared by any Role")
+                yield (
+                    ("spec", "accounts", i, "roles", j),
+                    f"account {account['id']!r}: role {role!r} is not declared by any Role",
+                )

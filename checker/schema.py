@@ -66,7 +66,8 @@ class Validators:
         )
         self._by_kind = {
             kind: Draft202012Validator(
-                schema(name), registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
+                schema(name), registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER
+            )
             for kind, name in KIND_FILES.items()
         }
 
@@ -87,20 +88,27 @@ def _describe(error: ValidationError) -> SchemaError:
     if error.context:
         error = best_match(error.context)
     path = tuple(error.absolute_path)
-    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        unexpected = sorted(_unexpected_keys(error))
+    if (
+        error.validator == "additionalProperties"
+        and isinstance(error.instance, dict)
+        and isinstance(error.schema, dict)
+    ):
+        unexpected = sorted(_unexpected_keys(error.instance, error.schema))
         if unexpected:
             path = (*path, unexpected[0])
             listed = ", ".join(repr(k) for k in unexpected)
-            return SchemaError(path, f"{json_path(path[:-1])}: unknown key {listed} "
-                                     "(misspelt? see `rolegate schema` for the fields)")
+            return SchemaError(
+                path,
+                f"{json_path(path[:-1])}: unknown key {listed} "
+                "(misspelt? see `rolegate schema` for the fields)",
+            )
     return SchemaError(path, f"{json_path(path)}: {error.message}")
 
 
-def _unexpected_keys(error: ValidationError) -> Iterator[str]:
-    known = set(error.schema.get("properties", {}))
-    patterns = [re.compile(p) for p in error.schema.get("patternProperties", {})]
-    for key in error.instance:
+def _unexpected_keys(instance: dict[str, Any], schema: dict[str, Any]) -> Iterator[str]:
+    known = set(schema.get("properties", {}))
+    patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
+    for key in instance:
         if key not in known and not any(p.search(key) for p in patterns):
             yield key
 

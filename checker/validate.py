@@ -62,8 +62,11 @@ def _declared_actions(documents: list[Document]) -> set[str]:
 def _header_problems(doc: Document) -> list[Finding]:
     api, kind = doc.data.get("apiVersion"), doc.data.get("kind")
     if api != API_VERSION:
-        return [_finding(doc, ("apiVersion",),
-                         f"$.apiVersion: {api!r} is not supported; use {API_VERSION!r}")]
+        return [
+            _finding(
+                doc, ("apiVersion",), f"$.apiVersion: {api!r} is not supported; use {API_VERSION!r}"
+            )
+        ]
     if kind not in KIND_FILES:
         known = ", ".join(KIND_FILES)
         return [_finding(doc, ("kind",), f"$.kind: unknown kind {kind!r}; expected one of {known}")]
@@ -71,8 +74,10 @@ def _header_problems(doc: Document) -> list[Finding]:
 
 
 def _schema_problems(validators: Validators, doc: Document) -> list[Finding]:
-    return [_finding(doc, error.path, error.message)
-            for error in validators.errors(doc.data["kind"], doc.data)]
+    return [
+        _finding(doc, error.path, error.message)
+        for error in validators.errors(doc.data["kind"], doc.data)
+    ]
 
 
 def _finding(doc: Document, path: tuple[str | int, ...], message: str) -> Finding:

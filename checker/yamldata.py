@@ -25,8 +25,7 @@ Path = tuple[str | int, ...]
 Position = tuple[int, int]
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_BOOL = {"true": True, "True": True, "TRUE": True,
-         "false": False, "False": False, "FALSE": False}
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _OCT = re.compile(r"^0o[0-7]+$")
 _HEX = re.compile(r"^0x[0-9a-fA-F]+$")
@@ -43,7 +42,7 @@ class YamlDataError(Exception):
 
 
 def _tag_name(tag: str) -> str:
-    return "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
+    return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
 
 
 def position(node: yaml.Node) -> Position:
@@ -68,7 +67,7 @@ def plain_scalar(text: str) -> Any:
 
 
 def _tagged_scalar(node: yaml.ScalarNode) -> Any:
-    kind = node.tag[len(_CORE):] if node.tag.startswith(_CORE) else None
+    kind = node.tag[len(_CORE) :] if node.tag.startswith(_CORE) else None
     if kind == "str":
         return node.value
     expected: dict[str | None, Callable[[Any], bool]] = {
@@ -79,7 +78,8 @@ def _tagged_scalar(node: yaml.ScalarNode) -> Any:
     }
     if kind not in expected:
         raise YamlDataError(
-            f"unsupported tag {_tag_name(node.tag)} (rolegate reads plain data only)", node)
+            f"unsupported tag {_tag_name(node.tag)} (rolegate reads plain data only)", node
+        )
     value = plain_scalar(node.value)
     if not expected[kind](value):
         raise YamlDataError(f"{node.value!r} is not a valid !!{kind}", node)
@@ -129,14 +129,16 @@ class _Builder:
         merged: dict[str, Any] = {}
         for source in reversed(sources):
             if not isinstance(source, yaml.MappingNode):
-                raise YamlDataError("a merge key (<<) needs a mapping or a list of mappings", source)
+                raise YamlDataError(
+                    "a merge key (<<) needs a mapping or a list of mappings", source
+                )
             merged.update(self._mapping(source, path, depth + 1))
         return merged
 
     @staticmethod
     def _is_merge(key_node: yaml.Node) -> bool:
-        return isinstance(key_node, yaml.ScalarNode) and key_node.tag in (PLAIN, _CORE + "merge") \
-            and key_node.value == "<<"
+        is_merge_tag = key_node.tag in (PLAIN, _CORE + "merge")
+        return isinstance(key_node, yaml.ScalarNode) and is_merge_tag and key_node.value == "<<"
 
     @staticmethod
     def _key(node: yaml.Node) -> str:
@@ -150,7 +152,8 @@ class _Builder:
     def _check_tag(node: yaml.Node, kind: str) -> None:
         if node.tag != _CORE + kind:
             raise YamlDataError(
-                f"unsupported tag {_tag_name(node.tag)} (rolegate reads plain data only)", node)
+                f"unsupported tag {_tag_name(node.tag)} (rolegate reads plain data only)", node
+            )
 
     def _count(self, node: yaml.Node, depth: int) -> None:
         if depth > MAX_DEPTH:
@@ -159,7 +162,8 @@ class _Builder:
             self._expanded += 1
             if self._expanded > MAX_ALIAS_NODES:
                 raise YamlDataError(
-                    f"aliases expand to more than {MAX_ALIAS_NODES} nodes (an alias bomb?)", node)
+                    f"aliases expand to more than {MAX_ALIAS_NODES} nodes (an alias bomb?)", node
+                )
         else:
             self._seen.add(id(node))
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from checker import __version__
+
 from conftest import NOW, CliResult
 
 Cli = Callable[..., CliResult]
@@ -39,10 +40,15 @@ def write_rule(directory: Path, body: str, *, header: str = RULE_HEADER) -> Path
 
 @pytest.mark.usefixtures("in_root")
 def test_text_output_and_exit_1_on_a_failing_finding(cli: Cli) -> None:
-    assert cli("check", "--now", NOW, *LP001_BAD) == (1, (
-        "fixtures/rules/LP-001/bad/role.yaml:18:37: critical LP-001 "
-        'role "tier1-agent": grant on customer names every action ("*")\n'
-        "6 files, 8 rules: 1 finding (1 critical); failed (fail-on high)\n"), "")
+    assert cli("check", "--now", NOW, *LP001_BAD) == (
+        1,
+        (
+            "fixtures/rules/LP-001/bad/role.yaml:18:37: critical LP-001 "
+            'role "tier1-agent": grant on customer names every action ("*")\n'
+            "6 files, 8 rules: 1 finding (1 critical); failed (fail-on high)\n"
+        ),
+        "",
+    )
 
 
 @pytest.mark.usefixtures("in_root")
@@ -64,19 +70,39 @@ def test_json_output_shape(cli: Cli) -> None:
     report = json.loads(out)
     assert (code, err) == (1, "")
     assert report["summary"] == {
-        "files": 6, "documents": 6, "rules": 8, "findings": 1,
+        "files": 6,
+        "documents": 6,
+        "rules": 8,
+        "findings": 1,
         "by_severity": {"critical": 1, "high": 0, "medium": 0, "low": 0},
-        "fail_on": "high", "failed": True}
-    assert report["findings"] == [{
-        "rule": "LP-001", "severity": "critical", "title": "Wildcard or super-permission grant",
-        "message": 'role "tier1-agent": grant on customer names every action ("*")',
-        "file": "fixtures/rules/LP-001/bad/role.yaml", "line": 18, "column": 37,
-        "path": ["spec", "grants", 0, "actions", 2], "subject": "role:tier1-agent",
-        "controls": ["LGPD-6-III", "PCI-7.2.1", "ISO27001-A.5.15", "SOC2-CC6.3"]}]
+        "fail_on": "high",
+        "failed": True,
+    }
+    assert report["findings"] == [
+        {
+            "rule": "LP-001",
+            "severity": "critical",
+            "title": "Wildcard or super-permission grant",
+            "message": 'role "tier1-agent": grant on customer names every action ("*")',
+            "file": "fixtures/rules/LP-001/bad/role.yaml",
+            "line": 18,
+            "column": 37,
+            "path": ["spec", "grants", 0, "actions", 2],
+            "subject": "role:tier1-agent",
+            "controls": ["LGPD-6-III", "PCI-7.2.1", "ISO27001-A.5.15", "SOC2-CC6.3"],
+        }
+    ]
     lp001 = next(rule for rule in report["rules"] if rule["id"] == "LP-001")
-    assert lp001 == {"id": "LP-001", "title": "Wildcard or super-permission grant",
-                     "severity": "critical", "status": "evaluated", "findings": 1,
-                     "checked": 1, "passed": 0, "failed": 1}
+    assert lp001 == {
+        "id": "LP-001",
+        "title": "Wildcard or super-permission grant",
+        "severity": "critical",
+        "status": "evaluated",
+        "findings": 1,
+        "checked": 1,
+        "passed": 0,
+        "failed": 1,
+    }
 
 
 @pytest.mark.usefixtures("in_root")
@@ -109,21 +135,30 @@ def test_bad_now_is_usage_error(cli: Cli) -> None:
 def test_missing_path(cli: Cli, tmp_path: Path) -> None:
     missing = tmp_path / "nope"
     assert cli("check", str(missing)) == (
-        2, "", f"rolegate: error: {missing}: no such file or directory\n")
+        2,
+        "",
+        f"rolegate: error: {missing}: no such file or directory\n",
+    )
 
 
 def test_directory_without_yaml(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("hello")
     assert cli("check", str(tmp_path)) == (
-        2, "", f"rolegate: error: no YAML files found under {tmp_path}; "
-               "pass the config repo's directory\n")
+        2,
+        "",
+        f"rolegate: error: no YAML files found under {tmp_path}; "
+        "pass the config repo's directory\n",
+    )
 
 
 def test_yaml_that_is_not_rolegate_config(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "compose.yaml").write_text("services: {}\n")
     assert cli("check", str(tmp_path)) == (
-        2, "", "rolegate: error: no rolegate documents (apiVersion: rolegate/v1) in 1 YAML "
-               "file(s); nothing to check\n")
+        2,
+        "",
+        "rolegate: error: no rolegate documents (apiVersion: rolegate/v1) in 1 YAML "
+        "file(s); nothing to check\n",
+    )
 
 
 def test_broken_yaml_is_a_finding_and_the_run_goes_on(cli: Cli, tmp_path: Path) -> None:
@@ -139,8 +174,12 @@ def test_broken_yaml_is_a_finding_and_the_run_goes_on(cli: Cli, tmp_path: Path) 
 def test_policy_with_syntax_error(cli: Cli, tmp_path: Path) -> None:
     rule = write_rule(tmp_path / "rules", "findings contains f if {\n\tf := \n}\n")
     code, out, err = cli("check", "--policy", str(tmp_path / "rules"), "fixtures/example")
-    assert (code, out, err) == (2, "", f"rolegate: error: policy does not compile: {rule}:14:7: "
-                                       "expecting `}` while parsing set\n")
+    assert (code, out, err) == (
+        2,
+        "",
+        f"rolegate: error: policy does not compile: {rule}:14:7: "
+        "expecting `}` while parsing set\n",
+    )
 
 
 def test_policy_with_unsafe_variable_fails_at_load(cli: Cli, tmp_path: Path) -> None:
@@ -152,25 +191,36 @@ def test_policy_with_unsafe_variable_fails_at_load(cli: Cli, tmp_path: Path) -> 
 
 
 def test_rule_without_metadata(cli: Cli, tmp_path: Path) -> None:
-    rule = write_rule(tmp_path / "rules", "findings := set()\n",
-                      header="package rolegate.rules.test.sample\n\nimport rego.v1\n")
+    rule = write_rule(
+        tmp_path / "rules",
+        "findings := set()\n",
+        header="package rolegate.rules.test.sample\n\nimport rego.v1\n",
+    )
     assert cli("check", "--policy", str(tmp_path / "rules"), "fixtures/example") == (
-        2, "", f"rolegate: error: {rule}:1: rule package rolegate.rules.test.sample has no "
-               "METADATA block; add one above the package line\n")
+        2,
+        "",
+        f"rolegate: error: {rule}:1: rule package rolegate.rules.test.sample has no "
+        "METADATA block; add one above the package line\n",
+    )
 
 
 def test_rule_with_incomplete_metadata(cli: Cli, tmp_path: Path) -> None:
     header = RULE_HEADER.replace("#   severity: high\n", "#   severity: severe\n").replace(
-        "#   controls: [LGPD-6-III]\n", "")
+        "#   controls: [LGPD-6-III]\n", ""
+    )
     rule = write_rule(tmp_path / "rules", "findings := set()\n", header=header)
     assert cli("check", "--policy", str(tmp_path / "rules"), "fixtures/example") == (
-        2, "", f"rolegate: error: {rule}:1: METADATA: missing custom.controls; custom.severity "
-               "'severe' is not one of ['low', 'medium', 'high', 'critical']\n")
+        2,
+        "",
+        f"rolegate: error: {rule}:1: METADATA: missing custom.controls; custom.severity "
+        "'severe' is not one of ['low', 'medium', 'high', 'critical']\n",
+    )
 
 
 def test_rule_id_used_twice(cli: Cli, tmp_path: Path) -> None:
-    rule = write_rule(tmp_path / "rules", "findings := set()\n",
-                      header=RULE_HEADER.replace("TST-001", "LP-001"))
+    rule = write_rule(
+        tmp_path / "rules", "findings := set()\n", header=RULE_HEADER.replace("TST-001", "LP-001")
+    )
     code, _, err = cli("check", "--policy", str(tmp_path / "rules"), "fixtures/example")
     assert code == 2
     assert err.startswith("rolegate: error: rule id LP-001 is used twice: ")
@@ -180,13 +230,18 @@ def test_rule_id_used_twice(cli: Cli, tmp_path: Path) -> None:
 def test_rule_without_findings_set(cli: Cli, tmp_path: Path) -> None:
     rule = write_rule(tmp_path / "rules", "deny contains 1 if false\n")
     assert cli("check", "--policy", str(tmp_path / "rules"), "fixtures/example") == (
-        2, "", f"rolegate: error: rule package defines no `findings` set: TST-001 ({rule}:1)\n")
+        2,
+        "",
+        f"rolegate: error: rule package defines no `findings` set: TST-001 ({rule}:1)\n",
+    )
 
 
 def test_builtin_error_in_a_rule_is_exit_2(cli: Cli, tmp_path: Path) -> None:
-    write_rule(tmp_path / "rules",
-               'findings contains {"message": x} if {\n\tsome r in input.roles\n'
-               '\tx := 1 / (count(input.roles) - count(input.roles))\n}\n')
+    write_rule(
+        tmp_path / "rules",
+        'findings contains {"message": x} if {\n\tsome r in input.roles\n'
+        "\tx := 1 / (count(input.roles) - count(input.roles))\n}\n",
+    )
     code, out, err = cli("check", "--policy", str(tmp_path / "rules"), "fixtures/example")
     assert (code, out) == (2, "")
     assert err.startswith("rolegate: error: evaluation failed: ")
@@ -197,7 +252,10 @@ def test_all_rules_disabled_is_exit_2(cli: Cli, tmp_path: Path) -> None:
     ids = ["LP-001", "LP-002", "DATA-001", "CH-001", "TR-001", "ACC-001", "TP-001", "GOV-001"]
     (tmp_path / "org.yaml").write_text(
         "apiVersion: rolegate/v1\nkind: OrgPolicy\nmetadata: {name: org}\n"
-        f"spec:\n  disabled_rules: [{', '.join(ids)}]\n")
+        f"spec:\n  disabled_rules: [{', '.join(ids)}]\n"
+    )
     assert cli("check", str(tmp_path)) == (
-        2, "", "rolegate: error: no rules were evaluated (all disabled?); "
-               "the gate cannot decide\n")
+        2,
+        "",
+        "rolegate: error: no rules were evaluated (all disabled?); the gate cannot decide\n",
+    )

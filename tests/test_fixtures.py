@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from checker.cases import EXPECT_FILE, Case, load_case, run_case
+
 from conftest import FIXTURES
 
 NOW = datetime(2026, 11, 28, tzinfo=timezone.utc)
@@ -24,15 +25,17 @@ def test_case_yields_exactly_its_expected_findings(expect_file: Path) -> None:
     assert (result.missing, result.unexpected) == ((), ())
 
 
-@pytest.mark.parametrize("expect_file", sorted(FIXTURES.glob("rules/*/bad/" + EXPECT_FILE)),
-                         ids=_case_id)
+@pytest.mark.parametrize(
+    "expect_file", sorted(FIXTURES.glob("rules/*/bad/" + EXPECT_FILE)), ids=_case_id
+)
 def test_bad_case_declares_its_own_rule(expect_file: Path) -> None:
     rule_id = expect_file.parent.parent.name
     assert rule_id in {rule for rule, _, _ in load_case(expect_file).expected}
 
 
-@pytest.mark.parametrize("expect_file", sorted(FIXTURES.glob("rules/*/good/" + EXPECT_FILE)),
-                         ids=_case_id)
+@pytest.mark.parametrize(
+    "expect_file", sorted(FIXTURES.glob("rules/*/good/" + EXPECT_FILE)), ids=_case_id
+)
 def test_good_case_expects_nothing(expect_file: Path) -> None:
     assert load_case(expect_file).expected == ()
 

@@ -19,14 +19,30 @@ def only_data(text: str) -> object:
 
 def test_yaml_11_booleans_and_dates_stay_strings() -> None:
     data = only_data("a: yes\nb: no\nc: on\nd: off\ne: y\nf: n\ng: 2026-01-31\nh: true\n")
-    assert data == {"a": "yes", "b": "no", "c": "on", "d": "off", "e": "y", "f": "n",
-                    "g": "2026-01-31", "h": True}
+    assert data == {
+        "a": "yes",
+        "b": "no",
+        "c": "on",
+        "d": "off",
+        "e": "y",
+        "f": "n",
+        "g": "2026-01-31",
+        "h": True,
+    }
 
 
 def test_core_schema_scalars() -> None:
     data = only_data("a: 12\nb: 1.5\nc: ~\nd: 0x1f\ne: '12'\nf: !!str 12\ng: .inf\nh: null\n")
-    assert data == {"a": 12, "b": 1.5, "c": None, "d": 31, "e": "12", "f": "12",
-                    "g": ".inf", "h": None}
+    assert data == {
+        "a": 12,
+        "b": 1.5,
+        "c": None,
+        "d": 31,
+        "e": "12",
+        "f": "12",
+        "g": ".inf",
+        "h": None,
+    }
 
 
 def test_duplicate_key_is_reported_at_the_duplicate() -> None:
@@ -41,12 +57,13 @@ def test_object_building_tag_is_refused() -> None:
 
 def test_local_tag_is_refused() -> None:
     assert problems("x: !secret abc\n") == [
-        (1, 4, "unsupported tag !secret (rolegate reads plain data only)")]
+        (1, 4, "unsupported tag !secret (rolegate reads plain data only)")
+    ]
 
 
 def test_alias_bomb_is_bounded() -> None:
     lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
-    for prev, name in zip("abcdefgh", "bcdefghi"):
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
     found = problems("\n".join(lines) + "\n")
     assert len(found) == 1
@@ -59,8 +76,10 @@ def test_recursive_alias_is_bounded() -> None:
 
 def test_small_aliases_and_merge_keys_work() -> None:
     data = only_data("base: &b {scope: self, actions: [read]}\ng:\n  <<: *b\n  scope: team\n")
-    assert data == {"base": {"scope": "self", "actions": ["read"]},
-                    "g": {"scope": "team", "actions": ["read"]}}
+    assert data == {
+        "base": {"scope": "self", "actions": ["read"]},
+        "g": {"scope": "team", "actions": ["read"]},
+    }
 
 
 def test_tab_indented_junk_is_a_syntax_finding() -> None:
@@ -95,7 +114,8 @@ def test_invalid_utf8_is_a_finding_at_its_line(tmp_path: Path) -> None:
     path.write_bytes(b"a: 1\nb: caf\xe9\n")
     loaded = load_file(path, "bad.yaml")
     assert [(p.rule, p.line, p.column, p.message) for p in loaded.problems] == [
-        ("YAML-001", 2, 7, "not valid UTF-8 (byte 0xe9); save the file as UTF-8")]
+        ("YAML-001", 2, 7, "not valid UTF-8 (byte 0xe9); save the file as UTF-8")
+    ]
 
 
 def test_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
@@ -104,7 +124,8 @@ def test_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
         handle.truncate(50 * 1024 * 1024)
     loaded = load_file(path, "huge.yaml")
     assert [p.message for p in loaded.problems] == [
-        f"file is 52,428,800 bytes, over the limit of {MAX_FILE_BYTES:,}"]
+        f"file is 52,428,800 bytes, over the limit of {MAX_FILE_BYTES:,}"
+    ]
 
 
 @pytest.mark.parametrize("text", ["", "# only a comment\n", "---\n"])

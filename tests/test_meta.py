@@ -9,12 +9,16 @@ import pytest
 
 from checker import metadata
 from checker.policies import RuleMeta, builtin_policy_dir, load_policy_set
+
 from conftest import FIXTURES
 
 POLICY_DIR = builtin_policy_dir()
 RULES = load_policy_set().rules
-RULE_FILES = sorted(p for p in (POLICY_DIR / "rolegate" / "rules").rglob("*.rego")
-                    if not p.name.endswith("_test.rego"))
+RULE_FILES = sorted(
+    p
+    for p in (POLICY_DIR / "rolegate" / "rules").rglob("*.rego")
+    if not p.name.endswith("_test.rego")
+)
 
 
 def _rule_id(rule: RuleMeta) -> str:

@@ -18,7 +18,7 @@ from checker.errors import GateError
 from checker.policies import PolicySet
 
 os.environ["RUST_BACKTRACE"] = "0"
-import regorus  # noqa: E402  (must come after the environment is set)
+import regorus
 
 # regorus errors read "--> file:line:col" ... "error: message".
 _LOCATION = re.compile(r"-->\s*(?P<where>\S+:\d+:\d+)")
@@ -27,8 +27,13 @@ _MESSAGE = re.compile(r"^error:\s*(?P<message>.+)$", re.M)
 # The smallest input the entry point accepts, used to force compilation at load time.
 EMPTY_INPUT: dict[str, Any] = {
     "context": {"now": "1970-01-01T00:00:00Z"},
-    "catalogs": [], "job_functions": [], "roles": [], "systems": [],
-    "bindings": [], "org_policies": [], "waivers": [],
+    "catalogs": [],
+    "job_functions": [],
+    "roles": [],
+    "systems": [],
+    "bindings": [],
+    "org_policies": [],
+    "waivers": [],
 }
 
 
@@ -39,8 +44,9 @@ def engine_message(error: Exception) -> str:
     where, message = _LOCATION.search(text), _MESSAGE.search(text)
     if message is None:
         return " ".join(text.split()) or type(error).__name__
-    return f"{where.group('where')}: {message.group('message')}" if where \
-        else message.group("message")
+    return (
+        f"{where.group('where')}: {message.group('message')}" if where else message.group("message")
+    )
 
 
 def new_engine(policies: PolicySet) -> Any:

@@ -16,4 +16,3 @@ REPORTERS: dict[str, Renderer] = {
     "text": text_report.render,
     "json": json_report.render,
 }
-

@@ -34,8 +34,14 @@ def render(report: Report, *, fail_on: str, quiet: bool = False) -> str:
 
 def finding_data(finding: Finding) -> dict[str, Any]:
     return {
-        "rule": finding.rule, "severity": finding.severity, "title": finding.title,
-        "message": finding.message, "file": finding.file, "line": finding.line,
-        "column": finding.column, "path": list(finding.path), "subject": finding.subject,
+        "rule": finding.rule,
+        "severity": finding.severity,
+        "title": finding.title,
+        "message": finding.message,
+        "file": finding.file,
+        "line": finding.line,
+        "column": finding.column,
+        "path": list(finding.path),
+        "subject": finding.subject,
         "controls": list(finding.controls),
     }

@@ -20,5 +20,7 @@ def summary(report: Report, *, fail_on: str) -> str:
     total = len(report.findings)
     found = f"{total} finding{'s' if total != 1 else ''}" + (f" ({by_severity})" if total else "")
     verdict = "failed" if report.failing(fail_on) else "passed"
-    return (f"{report.files} file{'s' if report.files != 1 else ''}, {evaluated} rules: "
-            f"{found}; {verdict} (fail-on {fail_on})")
+    return (
+        f"{report.files} file{'s' if report.files != 1 else ''}, {evaluated} rules: "
+        f"{found}; {verdict} (fail-on {fail_on})"
+    )
