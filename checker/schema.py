@@ -12,7 +12,7 @@ from importlib import resources
 from typing import Any
 
 from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
+from jsonschema.exceptions import ValidationError, best_match, by_relevance
 from referencing import Registry, Resource
 
 API_VERSION = "rolegate/v1"
@@ -84,9 +84,13 @@ def _with_actions(common: dict[str, Any], extra: list[str]) -> dict[str, Any]:
     return extended
 
 
+# For "a name or '*'" style alternatives, the failed pattern says more than the const.
+_RELEVANCE = by_relevance(weak=frozenset({"anyOf", "oneOf", "const"}))
+
+
 def _describe(error: ValidationError) -> SchemaError:
     if error.context:
-        error = best_match(error.context)
+        error = best_match(error.context, key=_RELEVANCE)
     path = tuple(error.absolute_path)
     if (
         error.validator == "additionalProperties"

@@ -33,6 +33,12 @@ def load_engine(name: str, policies: PolicySet) -> Evaluator:
     """Compile ``policies`` on the named engine."""
     if name not in ENGINES:
         raise GateError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")
-    module: Any = importlib.import_module(ENGINES[name])
+    try:
+        module: Any = importlib.import_module(ENGINES[name])
+    except ImportError as error:
+        raise GateError(
+            f"engine {name!r} cannot start: {error}; reinstall rolegate "
+            "(pip install rolegate) to get its dependencies"
+        ) from error
     evaluator: Evaluator = module.load(policies)
     return evaluator

@@ -1,0 +1,25 @@
+"""The README's set-up commands stay true: CI runs the second one verbatim."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+
+
+def _setup_commands() -> list[str]:
+    readme = (ROOT / "README.md").read_text()
+    block = re.search(r"```sh\n(.*?)```", readme, re.S)
+    assert block is not None
+    return [line for line in block.group(1).splitlines() if not line.startswith("#")]
+
+
+def test_readme_gives_exactly_two_setup_commands() -> None:
+    commands = _setup_commands()
+    assert len(commands) == 2
+    assert commands[0].endswith("pip install . && rolegate check fixtures/example")
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = (ROOT / ".ci" / "run").read_text().splitlines()
+    assert _setup_commands()[1] in ci
