@@ -41,8 +41,8 @@ def _walk(directory: Path) -> list[Path]:
 
 
 def display_path(path: Path, root: Path) -> str:
-    """How a file is named in findings: relative to ``root`` where possible."""
+    """How a file is named in findings: relative to ``root`` if inside it, else as given."""
     try:
-        return Path(os.path.relpath(path.resolve(), root.resolve())).as_posix()
-    except ValueError:  # another drive on Windows
-        return path.resolve().as_posix()
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
