@@ -89,6 +89,40 @@ def build_parser() -> argparse.ArgumentParser:
         help="show stage timings and, on an unexpected error, the traceback",
     )
     check.set_defaults(handler=_run_check)
+    rules = commands.add_parser(
+        "rules", help="list the rules", description="List every rule: id, severity, title."
+    )
+    rules.add_argument(
+        "--format",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help="output format (default: text; markdown is docs/rules.md)",
+    )
+    rules.add_argument(
+        "--policy",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="DIR",
+        help="extra directory of rules (repeatable)",
+    )
+    rules.set_defaults(handler=_run_rules)
+    explain = commands.add_parser(
+        "explain",
+        help="explain one rule",
+        description="Print a rule's description, controls, remediation and a bad and a good "
+        "example.",
+    )
+    explain.add_argument("rule_id", metavar="ID", help="rule id, e.g. LP-002")
+    explain.add_argument(
+        "--policy",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="DIR",
+        help="extra directory of rules (repeatable)",
+    )
+    explain.set_defaults(handler=_run_explain)
     return parser
 
 
@@ -121,6 +155,27 @@ def _run_check(args: argparse.Namespace) -> int:
         )
         print(f"timings: {stages}", file=sys.stderr)
     return EXIT_FINDINGS if report.failing(args.fail_on) else EXIT_PASS
+
+
+def _run_rules(args: argparse.Namespace) -> int:
+    from checker import ruledocs
+    from checker.policies import load_policy_set
+
+    render = {
+        "text": ruledocs.rules_text,
+        "json": ruledocs.rules_json,
+        "markdown": ruledocs.rules_markdown,
+    }[args.format]
+    sys.stdout.write(render(load_policy_set(tuple(args.policy)).rules))
+    return EXIT_PASS
+
+
+def _run_explain(args: argparse.Namespace) -> int:
+    from checker import ruledocs
+    from checker.policies import load_policy_set
+
+    sys.stdout.write(ruledocs.explain(args.rule_id, load_policy_set(tuple(args.policy)).rules))
+    return EXIT_PASS
 
 
 def main(argv: Sequence[str] | None = None) -> int:

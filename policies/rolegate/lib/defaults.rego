@@ -26,6 +26,8 @@ org_policy := {
 		"assigned_access_max_hours_after_close": 72,
 		"recording_retention_days": {"min": 90, "max": 1825},
 	},
+	# Organisation-wide separation-of-duties pairs, added to the JobFunctions' (SOD-003).
+	"sod_conflicts": [],
 	"severity_overrides": {},
 	"disabled_rules": [],
 }
