@@ -20,7 +20,7 @@ from checker.inventory import build_input
 from checker.loader import Document, load_file
 from checker.policies import PolicySet, load_policy_set
 from checker.references import check_references
-from checker.validate import validate
+from checker.validate import Validated, validate
 
 
 @dataclass(frozen=True)
@@ -66,19 +66,27 @@ class _Stopwatch:
         self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
 
 
-def run_check(options: CheckOptions) -> Report:
-    clock = _Stopwatch()
-    with clock.stage("policies"):
-        policies = load_policy_set(options.policy_dirs)
-        evaluator = load_engine(options.engine, policies)
+@dataclass(frozen=True)
+class Repo:
+    """A config repo read and validated: what the rules will see, and what they will not."""
+
+    files: int
+    documents: tuple[Document, ...]
+    validated: Validated
+    problems: tuple[Finding, ...]  # YAML, schema and reference findings
+
+
+def read_repo(paths: tuple[Path, ...], *, root: Path, clock: _Stopwatch | None = None) -> Repo:
+    """Discover, load and validate; raises GateError when there is nothing to check."""
+    clock = clock or _Stopwatch()
     with clock.stage("discover"):
-        files = discover(options.paths)
+        files = discover(paths)
     if not files:
-        shown = " ".join(str(p) for p in options.paths)
+        shown = " ".join(str(p) for p in paths)
         raise GateError(f"no YAML files found under {shown}; pass the config repo's directory")
     with clock.stage("load"):
-        loaded = [load_file(path, display_path(path, options.root)) for path in files]
-    documents = [doc for f in loaded for doc in f.documents]
+        loaded = [load_file(path, display_path(path, root)) for path in files]
+    documents = tuple(doc for f in loaded for doc in f.documents)
     with clock.stage("validate"):
         validated = validate(documents)
         problems = [p for f in loaded for p in f.problems]
@@ -88,16 +96,25 @@ def run_check(options: CheckOptions) -> Report:
             f"no rolegate documents (apiVersion: rolegate/v1) in {len(files)} "
             "YAML file(s); nothing to check"
         )
+    return Repo(len(files), documents, validated, tuple(problems))
+
+
+def run_check(options: CheckOptions) -> Report:
+    clock = _Stopwatch()
+    with clock.stage("policies"):
+        policies = load_policy_set(options.policy_dirs)
+        evaluator = load_engine(options.engine, policies)
+    repo = read_repo(options.paths, root=options.root, clock=clock)
     with clock.stage("evaluate"):
-        raw = evaluator.evaluate(build_input(validated, now=options.now))
+        raw = evaluator.evaluate(build_input(repo.validated, now=options.now))
     with clock.stage("decide"):
-        decision = _decide(raw, documents, policies)
-    all_findings = tuple(sorted([*problems, *decision.findings], key=Finding.sort_key))
+        decision = _decide(raw, repo.documents, policies)
+    findings = tuple(sorted([*repo.problems, *decision.findings], key=Finding.sort_key))
     return Report(
-        len(files), len(documents), all_findings, decision.waived, decision.rules, clock.timings
+        repo.files, len(repo.documents), findings, decision.waived, decision.rules, clock.timings
     )
 
 
-def _decide(raw: dict[str, Any], documents: list[Document], policies: PolicySet) -> Decision:
+def _decide(raw: dict[str, Any], documents: tuple[Document, ...], policies: PolicySet) -> Decision:
     index = {(doc.file, doc.index): doc for doc in documents}
     return read_decision(raw, index, policies)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,14 +35,10 @@ class _Names:
 def check_references(validated: Validated) -> list[Finding]:
     names = _Names()
     findings = list(_declarations(validated, names))
-    for doc in validated.of_kind("DataCatalog"):
-        findings += _problems(doc, _catalog_refs(doc.data["spec"], names))
-    for doc in validated.of_kind("JobFunctions"):
-        findings += _problems(doc, _function_refs(doc.data["spec"], names))
-    for doc in validated.of_kind("Role"):
-        findings += _problems(doc, _role_refs(doc.data, names))
-    for doc in validated.of_kind("AccountBindings"):
-        findings += _problems(doc, _binding_refs(doc.data["spec"], names))
+    for kind, doc in validated.documents:
+        check = _CHECKS.get(kind)
+        if check is not None:
+            findings += _problems(doc, check(doc.data, names))
     return findings
 
 
@@ -90,7 +86,8 @@ def _declared_in(kind: str, data: dict[str, Any]) -> Iterator[tuple[str, str, Pa
             yield "account", account["id"], ("spec", "accounts", i, "id")
 
 
-def _catalog_refs(spec: dict[str, Any], names: _Names) -> Iterator[tuple[Path, str]]:
+def _catalog_refs(data: dict[str, Any], names: _Names) -> Iterator[tuple[Path, str]]:
+    spec = data["spec"]
     for resource, definition in spec.get("resources", {}).items():
         for name, cls in definition.get("fields", {}).items():
             if not names.has("class", cls):
@@ -101,12 +98,19 @@ def _catalog_refs(spec: dict[str, Any], names: _Names) -> Iterator[tuple[Path, s
                 )
 
 
-def _function_refs(spec: dict[str, Any], names: _Names) -> Iterator[tuple[Path, str]]:
+def _function_refs(data: dict[str, Any], names: _Names) -> Iterator[tuple[Path, str]]:
+    spec = data["spec"]
     for function, definition in spec.get("functions", {}).items():
         for i, need in enumerate(definition.get("needs", [])):
             yield from _grant_refs(
                 need, ("spec", "functions", function, "needs", i), f"function {function!r}", names
             )
+    yield from _conflict_refs(data, names)
+
+
+def _conflict_refs(data: dict[str, Any], names: _Names) -> Iterator[tuple[Path, str]]:
+    """``sod_conflicts`` pairs ("resource:action") name resources the catalog declares."""
+    spec = data["spec"]
     for i, pair in enumerate(spec.get("sod_conflicts", [])):
         for j, capability in enumerate(pair):
             resource = capability.split(":", 1)[0]
@@ -131,6 +135,12 @@ def _role_refs(data: dict[str, Any], names: _Names) -> Iterator[tuple[Path, str]
             )
     for i, grant in enumerate(spec.get("grants", [])):
         yield from _grant_refs(grant, ("spec", "grants", i), role, names)
+    for i, grantable in enumerate(spec.get("grantable_roles", [])):
+        if not names.has("role", grantable):
+            yield (
+                ("spec", "grantable_roles", i),
+                f"{role}: grantable role {grantable!r} is not declared by any Role",
+            )
 
 
 def _grant_refs(
@@ -150,7 +160,8 @@ def _grant_refs(
             )
 
 
-def _binding_refs(spec: dict[str, Any], names: _Names) -> Iterator[tuple[Path, str]]:
+def _binding_refs(data: dict[str, Any], names: _Names) -> Iterator[tuple[Path, str]]:
+    spec = data["spec"]
     for i, account in enumerate(spec.get("accounts", [])):
         for j, role in enumerate(account.get("roles", [])):
             if not names.has("role", role):
@@ -158,3 +169,12 @@ def _binding_refs(spec: dict[str, Any], names: _Names) -> Iterator[tuple[Path, s
                     ("spec", "accounts", i, "roles", j),
                     f"account {account['id']!r}: role {role!r} is not declared by any Role",
                 )
+
+
+_CHECKS: dict[str, Callable[[dict[str, Any], _Names], Iterator[tuple[Path, str]]]] = {
+    "DataCatalog": _catalog_refs,
+    "JobFunctions": _function_refs,
+    "Role": _role_refs,
+    "OrgPolicy": _conflict_refs,
+    "AccountBindings": _binding_refs,
+}

@@ -178,3 +178,20 @@ def test_reference_check_is_pure() -> None:
         "role 'tier1': function 'inbound_support' is not declared in any JobFunctions",
         "role 'tier1': resource 'customer' is not in the DataCatalog",
     ]
+
+
+def test_grantable_roles_and_org_conflicts_must_exist(repo: Path) -> None:
+    role = ROLE + "  grantable_roles: [tier1, tier7]\n"
+    org = (
+        "apiVersion: rolegate/v1\nkind: OrgPolicy\nmetadata: {name: org}\nspec:\n"
+        "  sod_conflicts:\n    - [customer:update, ledger:approve]\n"
+    )
+    (repo / "org.yaml").write_text(org)
+    assert reference_messages(repo, "role.yaml", role) == [
+        (
+            "org.yaml",
+            6,
+            "separation-of-duties pair names resource 'ledger', which no DataCatalog declares",
+        ),
+        ("role.yaml", 14, "role 'tier1': grantable role 'tier7' is not declared by any Role"),
+    ]
