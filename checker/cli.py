@@ -40,6 +40,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"rolegate {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_check(commands)
+    _add_rules(commands)
+    _add_explain(commands)
+    return parser
+
+
+def _add_policy_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--policy",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="DIR",
+        help="extra directory of rules (repeatable)",
+    )
+
+
+def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check = commands.add_parser(
         "check",
         help="check a config repo against the rules",
@@ -71,14 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help="evaluate as of this UTC date or time, e.g. 2026-12-01 (default: the current time)",
     )
-    check.add_argument(
-        "--policy",
-        action="append",
-        type=Path,
-        default=[],
-        metavar="DIR",
-        help="extra directory of rules (repeatable)",
-    )
+    _add_policy_option(check)
     check.add_argument(
         "-q", "--quiet", action="store_true", help="print only failing findings, no summary"
     )
@@ -89,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="show stage timings and, on an unexpected error, the traceback",
     )
     check.set_defaults(handler=_run_check)
+
+
+def _add_rules(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     rules = commands.add_parser(
         "rules", help="list the rules", description="List every rule: id, severity, title."
     )
@@ -98,15 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
         default="text",
         help="output format (default: text; markdown is docs/rules.md)",
     )
-    rules.add_argument(
-        "--policy",
-        action="append",
-        type=Path,
-        default=[],
-        metavar="DIR",
-        help="extra directory of rules (repeatable)",
-    )
+    _add_policy_option(rules)
     rules.set_defaults(handler=_run_rules)
+
+
+def _add_explain(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     explain = commands.add_parser(
         "explain",
         help="explain one rule",
@@ -114,16 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
         "example.",
     )
     explain.add_argument("rule_id", metavar="ID", help="rule id, e.g. LP-002")
-    explain.add_argument(
-        "--policy",
-        action="append",
-        type=Path,
-        default=[],
-        metavar="DIR",
-        help="extra directory of rules (repeatable)",
-    )
+    _add_policy_option(explain)
     explain.set_defaults(handler=_run_explain)
-    return parser
 
 
 def _parse_now(text: str) -> datetime:

@@ -22,56 +22,34 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return env_dir
 
 
-def test_wheel_ships_the_policies_and_schemas(installed: Path) -> None:
+def _run(installed: Path, program: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run a program of the venv from inside it, away from the checkout."""
+    command = [str(installed / "bin" / program), *args]
+    return subprocess.run(command, capture_output=True, text=True, cwd=installed)
+
+
+def test_wheel_ships_the_policies_schemas_and_cases(installed: Path) -> None:
     code = (
-        "import checker, checker.policies as p, checker.schema as s; "
+        "import checker, checker.policies as p, checker.schema as s, checker.ruledocs as r; "
         "print(checker.__file__); print(p.builtin_policy_dir()); "
-        "print(len(s.schema_text('role')) > 0)"
+        "print(len(s.schema_text('role')) > 0); print(r.builtin_cases_dir())"
     )
-    out = subprocess.run(
-        [str(installed / "bin" / "python"), "-c", code],
-        check=True,
-        capture_output=True,
-        text=True,
-        cwd=installed,
-    ).stdout.splitlines()
-    assert out[0].startswith(str(installed))
-    assert out[1] == str(Path(out[0]).parent / "policies")
-    assert out[2] == "True"
+    out = _run(installed, "python", "-c", code).stdout.splitlines()
+    package = Path(out[0]).parent
+    assert package.is_relative_to(installed)
+    assert out[1:] == [str(package / "policies"), "True", str(package / "rule_cases")]
 
 
 def test_installed_command_checks_the_example(installed: Path) -> None:
-    result = subprocess.run(
-        [
-            str(installed / "bin" / "rolegate"),
-            "check",
-            "--now",
-            "2026-11-28",
-            str(FIXTURES / "example"),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=installed,
-    )
+    result = _run(installed, "rolegate", "check", "--now", "2026-11-28", str(FIXTURES / "example"))
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.endswith("rules: 0 findings; passed (fail-on high)\n")
 
 
-def test_installed_command_blocks_the_incident(installed: Path) -> None:
-    result = subprocess.run(
-        [
-            str(installed / "bin" / "python"),
-            "-m",
-            "checker",
-            "check",
-            "-q",
-            "--now",
-            "2026-11-28",
-            str(FIXTURES / "incident"),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=installed,
+def test_installed_module_blocks_the_incident(installed: Path) -> None:
+    incident = str(FIXTURES / "incident")
+    result = _run(
+        installed, "python", "-m", "checker", "check", "-q", "--now", "2026-11-28", incident
     )
     assert (result.returncode, result.stderr) == (1, "")
     assert " LP-002 " in result.stdout
