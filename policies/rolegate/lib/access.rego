@@ -68,6 +68,15 @@ person_capabilities[person] := {cap |
 	some person, roles in person_roles
 }
 
+# contractor_held holds when the role is for contractors or bound to a contractor account.
+contractor_held(role) if role.spec.workforce == "contractor"
+
+contractor_held(role) if {
+	some entry in model.accounts
+	entry.account.workforce == "contractor"
+	role.metadata.name in entry.account.roles
+}
+
 # covers(wider, narrower) holds when role `wider` has every capability, scope and field
 # visibility that role `narrower` has.
 covers(wider, narrower) if {

@@ -49,3 +49,12 @@ test_wider_role_covers_narrower if {
 test_narrower_role_does_not_cover_wider if {
 	not access.covers("agent", "lead") with input as _input
 }
+
+test_contractor_held_by_workforce_or_binding if {
+	contractor_bound := {"bindings": [{"spec": {"accounts": [
+		{"id": "c.ana", "person": "p2", "workforce": "contractor", "roles": ["agent"]},
+	]}}]}
+	access.contractor_held(_agent) with input as contractor_bound
+	not access.contractor_held(_lead) with input as contractor_bound
+	access.contractor_held({"metadata": {"name": "x"}, "spec": {"workforce": "contractor"}}) with input as {}
+}

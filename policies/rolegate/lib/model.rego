@@ -27,6 +27,15 @@ reads(grant) if {
 	action in read_actions
 }
 
+# Actions that copy data out in bulk.
+export_actions := {"export", "bulk_read", "download"}
+
+# Actions that change or remove the audit trail.
+audit_tamper_actions := {"edit_audit", "delete_audit"}
+
+# Actions that administer access itself.
+role_admin_actions := {"grant_role", "edit_role"}
+
 # Sensitivity at or above which a field is personal data.
 personal := 2
 

@@ -12,9 +12,6 @@ import rego.v1
 import data.rolegate.lib.access
 import data.rolegate.lib.model
 
-# Actions that bulk-extract customer data.
-export_actions := {"export", "bulk_read", "download"}
-
 # closest_path is the longest prefix of path that exists in doc: the path itself when the
 # node is there, else the closest existing parent (for findings about a missing field).
 closest_path(doc, path) := array.slice(path, 0, n) if {
@@ -63,20 +60,11 @@ grantable(role) := {name | some name in role.spec.grantable_roles} if {
 	limits_grants(role)
 } else := {name | some other in input.roles; name := other.metadata.name}
 
-# contractor_held holds when the role is for contractors or bound to a contractor account.
-contractor_held(role) if role.spec.workforce == "contractor"
-
-contractor_held(role) if {
-	some entry in model.accounts
-	entry.account.workforce == "contractor"
-	role.metadata.name in entry.account.roles
-}
-
 # exports is the set of bulk-extraction actions the role's grants hold.
 exports(role) := {action |
 	some grant in role.spec.grants
 	some action in grant.actions
-	action in export_actions
+	action in model.export_actions
 }
 
 # reads_personal holds when one of the role's grants reads a visible personal field.

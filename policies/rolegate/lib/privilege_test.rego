@@ -60,14 +60,6 @@ test_grantable_roles_limit_what_a_role_grants if {
 	privilege.grantable(empty) == set() with input as _input
 }
 
-test_contractor_held_by_workforce_or_binding if {
-	agent := _agent
-	admin := _admin
-	privilege.contractor_held(agent) with input as _input
-	not privilege.contractor_held(admin) with input as _input
-	privilege.contractor_held(_role("x", {"workforce": "contractor", "grants": []})) with input as {"roles": []}
-}
-
 test_exports_and_personal_reads if {
 	privilege.exports(_agent) == {"export"}
 	privilege.exports(_admin) == set()

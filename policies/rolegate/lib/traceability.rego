@@ -10,15 +10,6 @@ import rego.v1
 
 import data.rolegate.lib.model
 
-# Actions that take many records, or files, out of the system.
-export_actions := {"export", "bulk_read", "download"}
-
-# Actions that change or remove audit records.
-audit_tamper_actions := {"edit_audit", "delete_audit"}
-
-# Actions that administer roles and their assignments.
-role_admin_actions := {"grant_role", "edit_role"}
-
 # has_personal holds when the grant shows at least one personal field.
 has_personal(grant) if count(model.personal_fields(grant)) > 0
 
@@ -27,7 +18,7 @@ has_personal(grant) if count(model.personal_fields(grant)) > 0
 personal_export_indexes(grant) := {j |
 	has_personal(grant)
 	some j, action in grant.actions
-	action in export_actions
+	action in model.export_actions
 }
 
 # broad_personal_read holds when the grant reads personal fields at scope division or all.

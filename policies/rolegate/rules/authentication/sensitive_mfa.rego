@@ -17,6 +17,7 @@ package rolegate.rules.authentication.sensitive_mfa
 
 import rego.v1
 
+import data.rolegate.lib.access
 import data.rolegate.lib.model
 import data.rolegate.lib.privilege
 import data.rolegate.lib.result
@@ -61,7 +62,7 @@ _reason(role, "export") := sprintf("bulk extraction (%s)", [concat(", ", sort(ex
 
 _reason(role, "tier") := sprintf("tier %s", [role.spec.tier]) if role.spec.tier in _privileged_tiers
 
-_reason(role, "contractor") := "held by contractors" if privilege.contractor_held(role)
+_reason(role, "contractor") := "held by contractors" if access.contractor_held(role)
 
 _reason(role, "card") := "card data visible" if {
 	some grant in role.spec.grants

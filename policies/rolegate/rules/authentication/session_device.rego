@@ -18,6 +18,7 @@ package rolegate.rules.authentication.session_device
 
 import rego.v1
 
+import data.rolegate.lib.access
 import data.rolegate.lib.model
 import data.rolegate.lib.privilege
 import data.rolegate.lib.result
@@ -52,7 +53,7 @@ findings contains result.finding(role, ["spec", "channels", "device"], result.ro
 	msg := sprintf("role %q: %s role works on unmanaged devices (byod)", [role.metadata.name, concat(" and ", reasons)])
 }
 
-_byod_reason(role, "contractor") := "contractor-held" if privilege.contractor_held(role)
+_byod_reason(role, "contractor") := "contractor-held" if access.contractor_held(role)
 
 _byod_reason(role, "export") := sprintf("export-capable (%s)", [concat(", ", sort(exports))]) if {
 	exports := privilege.exports(role)

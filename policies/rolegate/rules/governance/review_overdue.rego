@@ -23,6 +23,7 @@ package rolegate.rules.governance.review_overdue
 
 import rego.v1
 
+import data.rolegate.lib.access
 import data.rolegate.lib.model
 import data.rolegate.lib.result
 import data.rolegate.lib.traceability
@@ -77,19 +78,10 @@ _is("privileged", role) if role.spec.tier in {"admin", "access_admin"}
 _is("privileged", role) if {
 	some grant in role.spec.grants
 	some action in grant.actions
-	action in traceability.role_admin_actions
+	action in model.role_admin_actions
 }
 
-_is("contractor", role) if role.spec.workforce == "contractor"
-
-_is("contractor", role) if role.metadata.name in _contractor_held
-
-# Roles bound to at least one contractor account.
-_contractor_held contains name if {
-	some entry in model.accounts
-	entry.account.workforce == "contractor"
-	some name in entry.account.roles
-}
+_is("contractor", role) if access.contractor_held(role)
 
 _sensitive(role) if role.spec.tier in {"admin", "access_admin", "break_glass"}
 

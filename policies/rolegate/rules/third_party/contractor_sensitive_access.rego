@@ -76,6 +76,6 @@ _full_fields(role) := {{"path": array.concat(["spec", "grants", i], model.field_
 _role_admin(role) := {{"path": ["spec", "grants", i, "actions", j], "text": text} |
 	some i, grant in role.spec.grants
 	some j, action in grant.actions
-	action in traceability.role_admin_actions
+	action in model.role_admin_actions
 	text := sprintf("can %s on %s", [action, grant.resource])
 }

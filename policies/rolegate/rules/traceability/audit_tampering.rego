@@ -24,7 +24,7 @@ findings contains result.finding(role, ["spec", "grants", i, "actions", j], resu
 	some role in input.roles
 	some i, grant in role.spec.grants
 	some j, action in grant.actions
-	action in traceability.audit_tamper_actions
+	action in model.audit_tamper_actions
 	read := _personal_reads(role)
 	count(read) > 0
 	msg := sprintf("role %q: can %s on %s and also reads personal data (%s)", [
