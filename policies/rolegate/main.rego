@@ -30,8 +30,12 @@ _finding_severity(meta, raw) := meta.escalations[raw.escalation] if {
 
 _finding_severity(meta, raw) := meta.severity if {
 	not model.org.severity_overrides[meta.id]
-	not meta.escalations[raw.escalation]
+	not _escalated(meta, raw)
 }
+
+# In a helper, so that a finding without `escalation` negates cleanly on every engine
+# (OPA evaluates `raw.escalation` outside the `not` and would drop the finding).
+_escalated(meta, raw) if meta.escalations[raw.escalation]
 
 _stamp(meta, raw) := {
 	"rule": meta.id,
