@@ -27,8 +27,10 @@ def is_rolegate(data: Any) -> bool:
     """A document is rolegate's if it says so by apiVersion or by a known kind."""
     if not isinstance(data, dict):
         return False
-    api = data.get("apiVersion")
-    return (isinstance(api, str) and api.startswith("rolegate/")) or data.get("kind") in KIND_FILES
+    api, kind = data.get("apiVersion"), data.get("kind")
+    return (isinstance(api, str) and api.startswith("rolegate/")) or (
+        isinstance(kind, str) and kind in KIND_FILES
+    )
 
 
 def validate(documents: Iterable[Document]) -> Validated:
@@ -52,8 +54,9 @@ def _declared_actions(documents: list[Document]) -> set[str]:
     """Action names DataCatalogs declare; only well-formed names are taken."""
     declared: set[str] = set()
     for doc in documents:
-        if doc.data.get("kind") == "DataCatalog":
-            actions = (doc.data.get("spec") or {}).get("actions") or []
+        spec = doc.data.get("spec")
+        if doc.data.get("kind") == "DataCatalog" and isinstance(spec, dict):
+            actions = spec.get("actions")
             if isinstance(actions, list):
                 declared.update(a for a in actions if isinstance(a, str))
     return declared
@@ -67,7 +70,7 @@ def _header_problems(doc: Document) -> list[Finding]:
                 doc, ("apiVersion",), f"$.apiVersion: {api!r} is not supported; use {API_VERSION!r}"
             )
         ]
-    if kind not in KIND_FILES:
+    if not isinstance(kind, str) or kind not in KIND_FILES:
         known = ", ".join(KIND_FILES)
         return [_finding(doc, ("kind",), f"$.kind: unknown kind {kind!r}; expected one of {known}")]
     return []

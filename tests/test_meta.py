@@ -83,3 +83,10 @@ def test_rego_is_v1_everywhere() -> None:
         text = path.read_text()
         assert "import rego.v1" in text, path
         assert "rego.metadata" not in text, path
+
+
+def test_no_multi_level_ref_heads() -> None:
+    """`a[x][y] := v` is undefined on regorus when empty but {} on OPA: not portable."""
+    pattern = re.compile(r"^[a-z_][a-z0-9_]*\[[^\]]+\]\[", re.M)
+    offenders = [p.name for p in POLICY_DIR.rglob("*.rego") if pattern.search(p.read_text())]
+    assert offenders == []

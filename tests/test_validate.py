@@ -195,3 +195,34 @@ def test_grantable_roles_and_org_conflicts_must_exist(repo: Path) -> None:
         ),
         ("role.yaml", 14, "role 'tier1': grantable role 'tier7' is not declared by any Role"),
     ]
+
+
+@pytest.mark.parametrize(
+    "kind",
+    ["DataCatalog", "JobFunctions", "Role", "System", "AccountBindings", "OrgPolicy", "Waiver"],
+)
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "5",
+        "[1, 2]",
+        "{actions: 7, accounts: x, grants: [3]}",
+        "~",
+        "{resources: {a: 1}, functions: {f: []}}",
+    ],
+)
+def test_wrong_shapes_are_findings_not_crashes(kind: str, spec: str) -> None:
+    text = f"apiVersion: rolegate/v1\nkind: {kind}\nmetadata: {{name: x}}\nspec: {spec}\n"
+    validated = validate(load_text(text, "x.yaml").documents)
+    assert validated.documents == ()
+    assert validated.findings
+    assert {f.rule for f in validated.findings} == {"SCHEMA-001"}
+
+
+def test_unhashable_kind_is_a_finding() -> None:
+    text = "apiVersion: rolegate/v1\nkind: [Role]\nmetadata: {name: x}\n"
+    validated = validate(load_text(text, "x.yaml").documents)
+    assert [f.message for f in validated.findings] == [
+        "$.kind: unknown kind ['Role']; expected one of DataCatalog, JobFunctions, Role, System, "
+        "AccountBindings, OrgPolicy, Waiver"
+    ]

@@ -24,21 +24,32 @@ capabilities[name] := {sprintf("%s:%s", [grant.resource, action]) |
 }
 
 # scope[role][resource] is the widest scope rank the role has on the resource.
-scope[name][resource] := max([model.scope_rank[g.scope] | some g in role.spec.grants; g.resource == resource]) if {
-	some name, role in roles_by_name
+# (Single-level rules with object values: an empty multi-level ref head is undefined
+# on regorus but {} on OPA.)
+scope[name] := {resource: rank |
 	some grant in role.spec.grants
 	resource := grant.resource
+	rank := max([model.scope_rank[g.scope] | some g in role.spec.grants; g.resource == resource])
+} if {
+	some name, role in roles_by_name
 }
 
-# visibility[role][resource][field] is the widest visibility rank the role has on the field.
-visibility[name][resource][field] := max([model.visibility_rank[model.visibility(g, field)] |
-	some g in role.spec.grants
-	g.resource == resource
-]) if {
-	some name, role in roles_by_name
+# visibility[role][resource][field] is the widest visibility rank the role has on the field
+# (fields of an undeclared class have no visibility; the validator reports them).
+visibility[name] := {resource: _field_ranks(role, resource) |
 	some grant in role.spec.grants
 	resource := grant.resource
+} if {
+	some name, role in roles_by_name
+}
+
+_field_ranks(role, resource) := {field: max(ranks) |
 	some field, _ in model.resources[resource].fields
+	ranks := [model.visibility_rank[model.visibility(g, field)] |
+		some g in role.spec.grants
+		g.resource == resource
+	]
+	count(ranks) > 0
 }
 
 # person_roles[person] is every role bound to any account of the person.
@@ -81,12 +92,12 @@ contractor_held(role) if {
 # visibility that role `narrower` has.
 covers(wider, narrower) if {
 	capabilities[narrower] - capabilities[wider] == set()
-	every resource, rank in object.get(scope, narrower, {}) {
-		rank <= object.get(scope, [wider, resource], -1)
+	every resource, rank in scope[narrower] {
+		rank <= object.get(scope[wider], resource, -1)
 	}
-	every resource, fields in object.get(visibility, narrower, {}) {
+	every resource, fields in visibility[narrower] {
 		every field, rank in fields {
-			rank <= object.get(visibility, [wider, resource, field], -1)
+			rank <= object.get(visibility[wider], [resource, field], -1)
 		}
 	}
 }
