@@ -305,3 +305,22 @@ def test_huge_file_is_a_finding_not_a_hang(cli: Cli, tmp_path: Path) -> None:
     assert out.endswith(
         "huge.yaml:1:1: critical YAML-001 file is 52,428,800 bytes, over the limit of 8,388,608\n"
     )
+
+
+@pytest.mark.usefixtures("in_root")
+def test_org_policy_severity_override_changes_the_gate(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "org.yaml").write_text(
+        "apiVersion: rolegate/v1\nkind: OrgPolicy\nmetadata: {name: org}\n"
+        "spec:\n  severity_overrides: {LP-001: low}\n"
+    )
+    bad, base = LP001_BAD
+    code, out, err = cli(
+        "check",
+        "--now",
+        NOW,
+        bad,
+        str(tmp_path),
+        *(str(p) for p in Path(base).iterdir() if p.name != "org.yaml"),
+    )
+    assert (code, err) == (0, "")
+    assert "role.yaml:18:37: low LP-001 " in out

@@ -1,0 +1,29 @@
+"""``rolegate explain ID``: one rule's description, controls, remediation and examples."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from checker.commands.options import EXIT_PASS, add_policy_option
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "explain",
+        help="explain one rule",
+        description="Print a rule's description, controls, remediation and a bad and a good "
+        "example.",
+    )
+    parser.add_argument("rule_id", metavar="ID", help="rule id, e.g. LP-002")
+    add_policy_option(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from checker import ruledocs
+    from checker.policies import load_policy_set
+
+    sys.stdout.write(ruledocs.explain(args.rule_id, load_policy_set(tuple(args.policy)).rules))
+    return EXIT_PASS

@@ -1,0 +1,33 @@
+"""Options and exit codes shared by several subcommands."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime, timezone
+from pathlib import Path
+
+EXIT_PASS, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def add_policy_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--policy",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="DIR",
+        help="extra directory of rules (repeatable)",
+    )
+
+
+def parse_now(text: str) -> datetime:
+    """``--now``: a UTC date or time; naive values are taken as UTC."""
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date or time like 2026-12-01 or 2026-12-01T09:30:00Z"
+        ) from error
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)

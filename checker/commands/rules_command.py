@@ -1,0 +1,36 @@
+"""``rolegate rules``: list the rules from their METADATA."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from checker.commands.options import EXIT_PASS, add_policy_option
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "rules", help="list the rules", description="List every rule: id, severity, title."
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help="output format (default: text; markdown is docs/rules.md)",
+    )
+    add_policy_option(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from checker import ruledocs
+    from checker.policies import load_policy_set
+
+    render = {
+        "text": ruledocs.rules_text,
+        "json": ruledocs.rules_json,
+        "markdown": ruledocs.rules_markdown,
+    }[args.format]
+    sys.stdout.write(render(load_policy_set(tuple(args.policy)).rules))
+    return EXIT_PASS
