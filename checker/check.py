@@ -9,16 +9,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+from checker.base import BaseSource, add_base
 from checker.decision import Decision, RuleResult, read_decision
 from checker.discover import discover, display_path
-from checker.engines import load_engine
+from checker.engines import EngineSettings, Evaluator, load_engine
 from checker.errors import GateError
-from checker.findings import SEVERITIES, Finding, severity_rank
+from checker.findings import SEVERITIES, Finding, Waived, severity_rank
+from checker.ignore import IgnoreRules
 from checker.inventory import build_input
 from checker.loader import Document, load_file
-from checker.policies import PolicySet, load_policy_set
+from checker.policies import PolicySet, RuleMeta, load_policy_set
 from checker.references import check_references
 from checker.validate import Validated, validate
 
@@ -29,7 +31,11 @@ class CheckOptions:
     now: datetime
     policy_dirs: tuple[Path, ...] = ()
     engine: str = "embedded"
+    engine_settings: EngineSettings = field(default_factory=EngineSettings)
     root: Path = Path(".")  # file names in findings are relative to this directory
+    ignore: IgnoreRules | None = None  # paths .rolegate.yaml says to skip
+    base: BaseSource | None = None  # --base: the version to compare with (input.base)
+    new_only: bool = False  # --new-only: findings the base has too are pre-existing
 
 
 @dataclass(frozen=True)
@@ -37,14 +43,28 @@ class Report:
     files: int
     documents: int
     findings: tuple[Finding, ...]
-    waived: tuple[Finding, ...]
+    waived: tuple[Waived, ...]
     rules: tuple[RuleResult, ...]
     timings: dict[str, float] = field(default_factory=dict)
+    # The exact input the rules saw (for --emit-input); not part of comparisons or repr.
+    input_document: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    rule_meta: tuple[RuleMeta, ...] = ()  # every rule's METADATA, for SARIF and JUnit
+    subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # checked, per kind
+    access_diff: dict[str, Any] = field(default_factory=dict)  # with --base: what changed
+    base: str = ""  # what --base named, "" without it
+    new_only: bool = False
 
     def failing(self, fail_on: str) -> tuple[Finding, ...]:
-        """Findings at or above the ``fail_on`` severity."""
+        """Findings at or above the ``fail_on`` severity that the base does not have."""
         threshold = severity_rank(fail_on)
-        return tuple(f for f in self.findings if severity_rank(f.severity) >= threshold)
+        return tuple(
+            f
+            for f in self.findings
+            if severity_rank(f.severity) >= threshold and not f.pre_existing
+        )
+
+    def pre_existing(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.pre_existing)
 
     def by_severity(self) -> dict[str, int]:
         """Findings per severity, most severe first, every severity present."""
@@ -76,11 +96,17 @@ class Repo:
     problems: tuple[Finding, ...]  # YAML, schema and reference findings
 
 
-def read_repo(paths: tuple[Path, ...], *, root: Path, clock: _Stopwatch | None = None) -> Repo:
+def read_repo(
+    paths: tuple[Path, ...],
+    *,
+    root: Path,
+    ignore: IgnoreRules | None = None,
+    clock: _Stopwatch | None = None,
+) -> Repo:
     """Discover, load and validate; raises GateError when there is nothing to check."""
     clock = clock or _Stopwatch()
     with clock.stage("discover"):
-        files = discover(paths)
+        files = discover(paths, ignore=ignore)
     if not files:
         shown = " ".join(str(p) for p in paths)
         raise GateError(f"no YAML files found under {shown}; pass the config repo's directory")
@@ -99,19 +125,46 @@ def read_repo(paths: tuple[Path, ...], *, root: Path, clock: _Stopwatch | None =
     return Repo(len(files), documents, validated, tuple(problems))
 
 
-def run_check(options: CheckOptions) -> Report:
+class LoadedPolicies(NamedTuple):
+    """Policies compiled on an engine; golden cases reuse them across many checks."""
+
+    policies: PolicySet
+    evaluator: Evaluator
+
+
+def load_policies(options: CheckOptions) -> LoadedPolicies:
+    policies = load_policy_set(options.policy_dirs)
+    return LoadedPolicies(policies, load_engine(options.engine, policies, options.engine_settings))
+
+
+def run_check(options: CheckOptions, *, loaded: LoadedPolicies | None = None) -> Report:
     clock = _Stopwatch()
     with clock.stage("policies"):
-        policies = load_policy_set(options.policy_dirs)
-        evaluator = load_engine(options.engine, policies)
-    repo = read_repo(options.paths, root=options.root, clock=clock)
+        policies, evaluator = loaded or load_policies(options)
+    repo = read_repo(options.paths, root=options.root, ignore=options.ignore, clock=clock)
+    input_document = build_input(repo.validated, now=options.now)
+    if options.base is not None:
+        with clock.stage("base"):
+            compare = evaluator if options.new_only else None
+            input_document = add_base(input_document, options.base, evaluator=compare)
     with clock.stage("evaluate"):
-        raw = evaluator.evaluate(build_input(repo.validated, now=options.now))
+        raw = evaluator.evaluate(input_document)
     with clock.stage("decide"):
         decision = _decide(raw, repo.documents, policies)
     findings = tuple(sorted([*repo.problems, *decision.findings], key=Finding.sort_key))
     return Report(
-        repo.files, len(repo.documents), findings, decision.waived, decision.rules, clock.timings
+        repo.files,
+        len(repo.documents),
+        findings,
+        decision.waived,
+        decision.rules,
+        clock.timings,
+        input_document,
+        rule_meta=policies.rules,
+        subjects=decision.subjects,
+        access_diff=decision.access_diff,
+        base=options.base.label if options.base else "",
+        new_only=options.new_only,
     )
 
 

@@ -44,8 +44,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.handler(args)
         return code
-    except GateError as error:
-        print(f"rolegate: error: {error}", file=sys.stderr)
+    except GateError as error:  # one line a problem, when several are reported at once
+        for line in str(error).splitlines() or [""]:
+            print(f"rolegate: error: {line}", file=sys.stderr)
         return EXIT_ERROR
     except Exception as error:  # a bug: never let it read as a pass
         if getattr(args, "verbose", False):

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from checker.errors import GateError
-from checker.findings import SEVERITIES, Finding
+from checker.findings import SEVERITIES, Finding, Waived, WaiverRef, fingerprint_of
 from checker.loader import Document
 from checker.policies import PolicySet
 
@@ -21,6 +21,16 @@ _FINDING_FIELDS: dict[str, type | tuple[type, ...]] = {
     "path": list,
     "subject": str,
     "controls": list,
+    "fingerprint": str,
+}
+_WAIVER_FIELDS: dict[str, type | tuple[type, ...]] = {
+    "name": str,
+    "file": str,
+    "document": int,
+    "reason": str,
+    "ticket": str,
+    "approved_by": str,
+    "expires": str,
 }
 _RULE_FIELDS: dict[str, type | tuple[type, ...]] = {
     "id": str,
@@ -49,8 +59,10 @@ class RuleResult:
 @dataclass(frozen=True)
 class Decision:
     findings: tuple[Finding, ...]
-    waived: tuple[Finding, ...]
+    waived: tuple[Waived, ...]
     rules: tuple[RuleResult, ...]
+    subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # checked, per kind
+    access_diff: dict[str, Any] = field(default_factory=dict)  # with --base: data.rolegate.diff
 
 
 DocumentIndex = Mapping[tuple[str, int], Document]
@@ -68,7 +80,26 @@ def read_decision(raw: dict[str, Any], documents: DocumentIndex, policies: Polic
     findings = tuple(
         sorted((_finding(f, documents) for f in raw["findings"]), key=Finding.sort_key)
     )
-    return Decision(findings, (), rules)
+    waived = tuple(
+        sorted((_waived(w, documents) for w in raw["waived"]), key=lambda w: w.finding.sort_key())
+    )
+    return Decision(
+        findings, waived, rules, _subjects(raw.get("subjects")), _diff(raw.get("access_diff"))
+    )
+
+
+def _subjects(raw: Any) -> dict[str, tuple[str, ...]]:
+    if not isinstance(raw, dict) or not all(isinstance(v, list) for v in raw.values()):
+        raise GateError("malformed decision: 'subjects' is missing or not an object of lists")
+    return {kind: tuple(sorted(str(s) for s in subjects)) for kind, subjects in raw.items()}
+
+
+def _diff(raw: Any) -> dict[str, Any]:
+    if not isinstance(raw, dict) or not all(
+        isinstance(raw.get(key), list) for key in ("roles", "people")
+    ):
+        raise GateError("malformed decision: 'access_diff' lacks its roles and people lists")
+    return raw
 
 
 def _check_defined(undefined: list[Any], policies: PolicySet) -> None:
@@ -99,9 +130,11 @@ def _rule_result(item: Any) -> RuleResult:
 
 def _finding(item: Any, documents: DocumentIndex) -> Finding:
     raw = _checked(item, _FINDING_FIELDS, "finding")
+    if not isinstance(raw.get("pre_existing"), bool):
+        raise GateError("malformed decision: finding field 'pre_existing' is missing or wrong")
     path = tuple(raw["path"])
     document = documents.get((raw["file"], raw["document"]))
-    line, column = document.locate(path) if document else (1, 1)
+    line, column, end_line, end_column = document.region(path) if document else (1, 1, 0, 0)
     return Finding(
         rule=raw["rule"],
         severity=raw["severity"],
@@ -113,4 +146,23 @@ def _finding(item: Any, documents: DocumentIndex) -> Finding:
         path=path,
         subject=raw["subject"],
         controls=tuple(raw["controls"]),
+        end_line=end_line,
+        end_column=end_column,
+        fingerprint=fingerprint_of(raw["fingerprint"]),
+        pre_existing=raw["pre_existing"],
     )
+
+
+def _waived(item: Any, documents: DocumentIndex) -> Waived:
+    if not isinstance(item, dict):
+        raise GateError("malformed decision: a waived entry is not an object")
+    waiver = item.get("waiver")
+    if not isinstance(waiver, dict):
+        raise GateError("malformed decision: a waived entry has no waiver object")
+    for key, kind in _WAIVER_FIELDS.items():
+        if not isinstance(waiver.get(key), kind) or isinstance(waiver.get(key), bool):
+            raise GateError(f"malformed decision: waiver field {key!r} is missing or wrong")
+    document = documents.get((waiver["file"], waiver["document"]))
+    line = document.locate(("metadata", "name"))[0] if document else 1
+    fields = {key: waiver[key] for key in _WAIVER_FIELDS if key != "document"}
+    return Waived(_finding(item.get("finding"), documents), WaiverRef(line=line, **fields))

@@ -7,15 +7,16 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from checker.errors import GateError
+from checker.ignore import IgnoreRules
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-def discover(paths: Iterable[Path]) -> list[Path]:
+def discover(paths: Iterable[Path], *, ignore: IgnoreRules | None = None) -> list[Path]:
     """YAML files under ``paths`` (hidden directories skipped), sorted, without repeats.
 
     A file named explicitly is taken whatever its name; a path that does not exist is an
-    error, not an empty result.
+    error, not an empty result. Files ``ignore`` matches are left out, named or not.
     """
     found: dict[Path, None] = {}
     for path in paths:
@@ -25,7 +26,7 @@ def discover(paths: Iterable[Path]) -> list[Path]:
             found.update(dict.fromkeys(_walk(path)))
         else:
             raise GateError(f"{path}: no such file or directory")
-    return list(found)
+    return [path for path in found if ignore is None or not ignore.skips(path)]
 
 
 def _walk(directory: Path) -> list[Path]:

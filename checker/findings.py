@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,9 +28,37 @@ class Finding:
     path: tuple[str | int, ...] = ()
     subject: str = ""
     controls: tuple[str, ...] = ()
+    end_line: int = 0  # end of the region (exclusive column); 0 when not known
+    end_column: int = 0
+    fingerprint: str = ""  # stable across unrelated edits (fingerprint_of)
+    pre_existing: bool = False  # the base has it too (--new-only): reported, not failing
 
     def sort_key(self) -> tuple[Any, ...]:
         return (self.file, self.line, self.column, self.rule, self.message)
+
+
+def fingerprint_of(key: str) -> str:
+    """The fingerprint reports show for a finding's identity key (lib/fingerprint.rego)."""
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class WaiverRef:
+    """The Waiver document that moved a finding to ``waived``."""
+
+    name: str
+    file: str
+    line: int
+    reason: str
+    ticket: str
+    approved_by: str
+    expires: str
+
+
+@dataclass(frozen=True)
+class Waived:
+    finding: Finding
+    waiver: WaiverRef
 
 
 @dataclass(frozen=True)
@@ -37,12 +68,15 @@ class BuiltinCheck:
     id: str
     title: str
     description: str
+    remediation: str
     controls: tuple[str, ...] = field(default=("ISO27001-A.8.9",))
     severity: str = "critical"
 
     def finding(
         self, file: str, line: int, column: int, message: str, path: tuple[str | int, ...] = ()
     ) -> Finding:
+        # Identity without the line, like the rules' (numbers in the message blanked).
+        key = json.dumps([self.id, file, list(path), re.sub(r"[0-9]+", "#", message)])
         return Finding(
             rule=self.id,
             severity=self.severity,
@@ -53,6 +87,7 @@ class BuiltinCheck:
             column=column,
             path=path,
             controls=self.controls,
+            fingerprint=fingerprint_of(key),
         )
 
 
@@ -61,18 +96,24 @@ YAML_ERROR = BuiltinCheck(
     "File cannot be read as YAML",
     "The file is not valid UTF-8, not valid YAML, too large, or uses a YAML feature "
     "rolegate refuses (unsafe tags, duplicate keys, runaway aliases).",
+    "Fix the file at the reported line: save it as UTF-8, keep it under 8 MiB, remove "
+    "duplicate keys, custom tags and deep alias chains.",
 )
 SCHEMA_ERROR = BuiltinCheck(
     "SCHEMA-001",
     "Document does not match its kind's schema",
     "A rolegate document has an unknown kind or apiVersion, a misspelt or unknown key, "
     "a missing required field, or a value of the wrong type or outside its enumeration.",
+    "Correct the value at the reported path to what the kind's JSON Schema (in "
+    "checker/schemas/, described in docs/model.md) allows.",
 )
 REFERENCE_ERROR = BuiltinCheck(
     "REF-001",
     "Reference to something that does not exist",
     "A role names a function, system, resource, field or action that is not declared, a "
     "binding names a role that does not exist, or a name is declared twice.",
+    "Declare the name where it belongs (DataCatalog, JobFunctions, System or Role), fix "
+    "its spelling, or remove the second declaration.",
 )
 
 BUILTIN_CHECKS = (YAML_ERROR, SCHEMA_ERROR, REFERENCE_ERROR)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
 import yaml
 
 from checker.findings import YAML_ERROR, Finding
-from checker.yamldata import PLAIN, Path, Position, YamlDataError, to_data
+from checker.yamldata import PLAIN, Path, Position, YamlDataError, to_data_with_ends
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 
@@ -32,14 +32,21 @@ class Document:
     index: int
     data: Any
     spans: dict[Path, Position]
+    ends: dict[Path, Position] = field(default_factory=dict)
 
     def locate(self, path: tuple[str | int, ...]) -> Position:
         """Position of the node at ``path``, or of its longest prefix that exists."""
+        line, column, _, _ = self.region(path)
+        return line, column
+
+    def region(self, path: tuple[str | int, ...]) -> tuple[int, int, int, int]:
+        """Start line and column, and end line and column (exclusive; 0, 0 when not
+        known), of the node at ``path`` or of its longest prefix that exists."""
         for end in range(len(path), -1, -1):
             found = self.spans.get(tuple(path[:end]))
             if found:
-                return found
-        return (1, 1)
+                return (*found, *self.ends.get(tuple(path[:end]), (0, 0)))
+        return (1, 1, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -65,11 +72,11 @@ def load_text(text: str, display: str) -> LoadedFile:
     try:
         for index, node in enumerate(_compose(text)):
             try:
-                data, spans = to_data(node)
+                data, spans, ends = to_data_with_ends(node)
             except YamlDataError as error:
                 problems.append(YAML_ERROR.finding(display, error.line, error.column, str(error)))
                 continue
-            documents.append(Document(display, index, data, spans))
+            documents.append(Document(display, index, data, spans, ends))
     except yaml.MarkedYAMLError as error:
         problems.append(_syntax_finding(display, error))
     return LoadedFile(display, tuple(documents), tuple(problems))

@@ -20,7 +20,29 @@ SUBJECTS = ("role", "account", "system", "function", "catalog", "waiver")
 RULE_PACKAGE = re.compile(r"^rolegate\.rules\.([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)$")
 _PACKAGE = re.compile(r"^package\s+([A-Za-z0-9_.]+)\s*$", re.M)
 _REQUIRED = ("title", "description")
+# OPA's annotation keys; any other top-level key in a METADATA block is a typo.
+ANNOTATION_KEYS = (
+    "scope",
+    "title",
+    "description",
+    "related_resources",
+    "authors",
+    "organizations",
+    "schemas",
+    "entrypoint",
+    "custom",
+)
+# libyaml's safe loader when PyYAML has it: parsing every rule's METADATA is start-up time.
+_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _REQUIRED_CUSTOM = ("id", "severity", "subject", "controls", "remediation")
+
+
+class MetadataError(ValueError):
+    """A METADATA block that is not a YAML mapping; ``line`` is the block's first line."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 @dataclass(frozen=True)
@@ -42,7 +64,7 @@ def package_of(text: str) -> tuple[str, int] | None:
 def annotation_blocks(text: str) -> Iterator[tuple[Annotation, int]]:
     """Each METADATA block with the line of the statement it annotates.
 
-    Raises ValueError (with the block's line) when a block is not valid YAML.
+    Raises MetadataError (with the block's line) when a block is not a YAML mapping.
     """
     lines = text.splitlines()
     i = 0
@@ -65,11 +87,12 @@ def _uncomment(line: str) -> str:
 
 def _parse_block(body: list[str], line: int) -> dict[str, Any]:
     try:
-        content = yaml.safe_load("\n".join(body)) or {}
+        content = yaml.load("\n".join(body), Loader=_SAFE_LOADER) or {}
     except yaml.YAMLError as error:
-        raise ValueError(f"line {line}: METADATA is not valid YAML: {error}") from error
+        detail = " ".join(str(error).split())
+        raise MetadataError(line, f"METADATA is not valid YAML: {detail}") from error
     if not isinstance(content, dict):
-        raise ValueError(f"line {line}: METADATA must be a mapping")
+        raise MetadataError(line, "METADATA must be a mapping of annotation keys")
     return content
 
 
@@ -82,6 +105,16 @@ def package_annotation(text: str) -> Annotation | None:
         if target_line == package[1]:
             return annotation
     return None
+
+
+def unknown_keys(content: dict[str, Any]) -> list[str]:
+    """A problem for each top-level key OPA does not define (a typo, or a misplaced key)."""
+    return [
+        f"unknown key {key!r}; METADATA keys are {', '.join(ANNOTATION_KEYS)} "
+        "(rolegate's own go under custom)"
+        for key in content
+        if key not in ANNOTATION_KEYS
+    ]
 
 
 def rule_problems(content: dict[str, Any]) -> list[str]:

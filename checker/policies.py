@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from checker import metadata
 from checker.errors import GateError
-
-
-@dataclass(frozen=True)
-class RegoFile:
-    path: Path
-    display: str
-    text: str
+from checker.packs import RegoFile as RegoFile
+from checker.packs import read_pack
+from checker.rulelint import RuleSource, rule_sources
 
 
 @dataclass(frozen=True)
@@ -53,8 +47,9 @@ class PolicySet:
     files: tuple[RegoFile, ...]
     rules: tuple[RuleMeta, ...]
 
-    def rule_index(self) -> list[dict[str, Any]]:
-        return [rule.as_data() for rule in self.rules]
+    def rule_index(self) -> dict[str, dict[str, Any]]:
+        """Rule metadata by id (an object, so OPA's data API can write it whole)."""
+        return {rule.id: rule.as_data() for rule in self.rules}
 
     def data(self) -> dict[str, Any]:
         """The data document every engine is given beside the policies."""
@@ -71,67 +66,38 @@ def builtin_policy_dir() -> Path:
 
 
 def load_policy_set(extra_dirs: tuple[Path, ...] = (), *, tests: bool = False) -> PolicySet:
-    """Read the built-in rules and ``extra_dirs``; with ``tests``, also ``*_test.rego``."""
-    files = [f for d in (builtin_policy_dir(), *extra_dirs) for f in _rego_files(d, tests=tests)]
-    rules = tuple(rule for f in files if (rule := _rule_meta(f)) is not None)
-    _check_unique_ids(rules)
+    """Read the built-in rules and the extra packs (directories or bundle tarballs), and
+    lint every rule's METADATA; with ``tests``, also read ``*_test.rego``."""
+    sources = (builtin_policy_dir(), *extra_dirs)
+    files = _unique([f for source in sources for f in read_pack(source, tests=tests)])
+    _check_portable(files)
+    rules = tuple(_to_rule(source) for source in rule_sources(files))
     if not rules:
         raise GateError("no rules found in the policy directories; nothing could be checked")
-    return PolicySet(tuple(files), rules)
+    return PolicySet(files, rules)
 
 
-def _rego_files(directory: Path, *, tests: bool) -> list[RegoFile]:
-    if not directory.is_dir():
-        raise GateError(f"{directory}: policy directory not found")
-    found = []
-    for root, dirs, names in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            if name.endswith(".rego") and (tests or not name.endswith("_test.rego")):
-                found.append(_read(Path(root, name)))
-    return found
+def _check_portable(files: tuple[RegoFile, ...]) -> None:
+    from checker.portability import problems
 
-
-def _read(path: Path) -> RegoFile:
-    try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise GateError(f"{path}: cannot read policy file: {error}") from error
-    return RegoFile(path, _display(path), text)
-
-
-def _display(path: Path) -> str:
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
-def _rule_meta(rego: RegoFile) -> RuleMeta | None:
-    """The metadata of a rule file; None for libraries and tests."""
-    package = metadata.package_of(rego.text)
-    if package is None:
-        raise GateError(f"{rego.display}:1: no package statement")
-    match = metadata.RULE_PACKAGE.match(package[0])
-    if match is None or package[0].endswith("_test"):
-        return None
-    try:
-        annotation = metadata.package_annotation(rego.text)
-    except ValueError as error:
-        raise GateError(f"{rego.display}: {error}") from error
-    if annotation is None:
+    found = [problem for rego in files for problem in problems(rego)]
+    if found:
         raise GateError(
-            f"{rego.display}:{package[1]}: rule package {package[0]} has no "
-            "METADATA block; add one above the package line"
+            "Rego that would decide differently on OPA and the embedded engine:\n  "
+            + "\n  ".join(found)
         )
-    problems = metadata.rule_problems(annotation.content)
-    if problems:
-        raise GateError(f"{rego.display}:{annotation.line}: METADATA: {'; '.join(problems)}")
-    return _to_rule(annotation, match.group(1), match.group(2), rego.display)
 
 
-def _to_rule(annotation: metadata.Annotation, area: str, name: str, file: str) -> RuleMeta:
-    content = annotation.content
+def _unique(files: list[RegoFile]) -> tuple[RegoFile, ...]:
+    """Each file once, even when packs overlap (a pack inside another, or named twice)."""
+    seen: dict[Path, RegoFile] = {}
+    for rego in files:
+        seen.setdefault(rego.path.resolve(), rego)
+    return tuple(seen.values())
+
+
+def _to_rule(source: RuleSource) -> RuleMeta:
+    content = source.content
     custom = content["custom"]
     return RuleMeta(
         id=custom["id"],
@@ -142,20 +108,8 @@ def _to_rule(annotation: metadata.Annotation, area: str, name: str, file: str) -
         controls=tuple(custom["controls"]),
         remediation=custom["remediation"].strip(),
         escalations=dict(custom.get("escalations") or {}),
-        area=area,
-        name=name,
-        file=file,
-        line=annotation.line,
+        area=source.area,
+        name=source.name,
+        file=source.file,
+        line=source.line,
     )
-
-
-def _check_unique_ids(rules: tuple[RuleMeta, ...]) -> None:
-    seen: dict[str, RuleMeta] = {}
-    for rule in rules:
-        if rule.id in seen:
-            first = seen[rule.id]
-            raise GateError(
-                f"rule id {rule.id} is used twice: {first.file}:{first.line} "
-                f"and {rule.file}:{rule.line}"
-            )
-        seen[rule.id] = rule

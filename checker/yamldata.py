@@ -91,6 +91,7 @@ class _Builder:
 
     def __init__(self) -> None:
         self.spans: dict[Path, Position] = {}
+        self.ends: dict[Path, Position] = {}  # where each node's region ends (see _region_end)
         self._seen: set[int] = set()
         self._expanded = 0
 
@@ -108,6 +109,7 @@ class _Builder:
 
     def _item(self, node: yaml.Node, path: Path, depth: int) -> Any:
         self.spans.setdefault(path, position(node))
+        self.ends.setdefault(path, _region_end(node, node))
         return self.build(node, path, depth + 1)
 
     def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:
@@ -121,6 +123,7 @@ class _Builder:
             if key in result:
                 raise YamlDataError(f"duplicate key {key!r}", key_node)
             self.spans[(*path, key)] = position(key_node)
+            self.ends[(*path, key)] = _region_end(key_node, value_node)
             result[key] = self.build(value_node, (*path, key), depth + 1)
         return {**merged, **result}
 
@@ -168,8 +171,30 @@ class _Builder:
             self._seen.add(id(node))
 
 
+def _end(node: yaml.Node) -> Position:
+    return (node.end_mark.line + 1, node.end_mark.column + 1)
+
+
+def _region_end(start: yaml.Node, value: yaml.Node) -> Position:
+    """End (exclusive) of the region a finding at ``start`` shows: through ``value`` when
+    it sits on the same line (``key: value``, ``- item``, ``{a: 1}``), through the first
+    entry of a block mapping item (``- resource: customer``), else the key alone."""
+    if value.start_mark.line == start.start_mark.line == value.end_mark.line:
+        return _end(value)
+    if value is start and isinstance(value, yaml.MappingNode) and value.value:
+        first_key, first_value = value.value[0]
+        return _region_end(first_key, first_value)
+    return _end(start)
+
+
 def to_data(root: yaml.Node) -> tuple[Any, dict[Path, Position]]:
     """Convert one composed document; spans map each path to its (line, column)."""
+    data, spans, _ = to_data_with_ends(root)
+    return data, spans
+
+
+def to_data_with_ends(root: yaml.Node) -> tuple[Any, dict[Path, Position], dict[Path, Position]]:
+    """``to_data``, plus where the region of each path ends (line, column, exclusive)."""
     builder = _Builder()
     builder.spans[()] = position(root)
-    return builder.build(root, ()), builder.spans
+    return builder.build(root, ()), builder.spans, builder.ends

@@ -77,6 +77,8 @@ def test_json_output_shape(cli: Cli) -> None:
         "rules": len(RULE_IDS),
         "findings": 1,
         "by_severity": {"critical": 1, "high": 0, "medium": 0, "low": 0},
+        "waived": 0,
+        "pre_existing": 0,
         "fail_on": "high",
         "failed": True,
     }
@@ -92,6 +94,8 @@ def test_json_output_shape(cli: Cli) -> None:
             "path": ["spec", "grants", 0, "actions", 2],
             "subject": "role:tier1-agent",
             "controls": ["LGPD-6-III", "PCI-7.2.1", "ISO27001-A.5.15", "SOC2-CC6.3"],
+            "fingerprint": "b20db0592efb91f3da7bf7989e93d956",
+            "pre_existing": False,
         }
     ]
     lp001 = next(rule for rule in report["rules"] if rule["id"] == "LP-001")
@@ -214,7 +218,8 @@ def test_rule_with_incomplete_metadata(cli: Cli, tmp_path: Path) -> None:
     assert cli("check", "--policy", str(tmp_path / "rules"), "fixtures/example") == (
         2,
         "",
-        f"rolegate: error: {rule}:1: METADATA: missing custom.controls; custom.severity "
+        f"rolegate: error: {rule}:1: METADATA: missing custom.controls\n"
+        f"rolegate: error: {rule}:1: METADATA: custom.severity "
         "'severe' is not one of ['low', 'medium', 'high', 'critical']\n",
     )
 

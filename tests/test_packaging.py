@@ -53,3 +53,12 @@ def test_installed_module_blocks_the_incident(installed: Path) -> None:
     )
     assert (result.returncode, result.stderr) == (1, "")
     assert " LP-002 " in result.stdout
+
+
+def test_installed_new_rule_scaffold_runs_and_fails_until_written(installed: Path) -> None:
+    """The rule templates and the cases' shared base ship in the wheel."""
+    new_rule = ("new-rule", "ACME-001", "--title", "Sample", "--area", "acme", "--dir", "pack")
+    assert _run(installed, "rolegate", *new_rule).returncode == 0
+    result = _run(installed, "rolegate", "test", "pack")
+    assert (result.returncode, result.stderr) == (1, "")
+    assert result.stdout.endswith("PASS pack/fixtures/rules/ACME-001/good\n2 passed, 2 failed\n")

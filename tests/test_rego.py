@@ -8,7 +8,7 @@ from checker.policies import load_policy_set
 from checker.regotest import RegoTest, find_tests, run_tests
 
 POLICIES = load_policy_set(tests=True)
-RESULTS = {result.test: result for result in run_tests(POLICIES)}
+RESULTS = {result.test: result for result in run_tests(POLICIES).results}
 
 
 def _test_id(test: RegoTest) -> str:

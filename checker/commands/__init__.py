@@ -8,6 +8,26 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from checker.commands import check_command, explain_command, rules_command
+from checker.commands import (
+    bundle_command,
+    check_command,
+    diff_command,
+    explain_command,
+    init_command,
+    new_rule_command,
+    rules_command,
+    schema_command,
+    test_command,
+)
 
-COMMANDS: tuple[ModuleType, ...] = (check_command, rules_command, explain_command)
+COMMANDS: tuple[ModuleType, ...] = (
+    check_command,
+    diff_command,
+    rules_command,
+    explain_command,
+    test_command,
+    new_rule_command,
+    bundle_command,
+    init_command,
+    schema_command,
+)

@@ -8,8 +8,20 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from checker.commands.options import EXIT_FINDINGS, EXIT_PASS, add_policy_option, parse_now
+from checker.commands.base_options import add_base_option, add_new_only_option, git_base
+from checker.commands.config_options import add_config_option, apply_project_config
+from checker.commands.engine_options import add_engine_options, engine_settings
+from checker.commands.options import (
+    EXIT_FINDINGS,
+    EXIT_PASS,
+    add_policy_option,
+    parse_now,
+    write_json,
+)
+from checker.commands.report_options import REPORT_FORMATS, add_report_options, write_reports
 from checker.findings import SEVERITIES
+
+FORMATS = REPORT_FORMATS
 
 EXAMPLES = """\
 examples:
@@ -19,6 +31,9 @@ examples:
   rolegate check --format json . > out.json
   rolegate check --now 2026-12-01 .      evaluate dates as of a fixed day (reproducible)
   rolegate check --policy ./my-rules .   add a directory of custom rules
+  rolegate check --base origin/main --format sarif --output rolegate.sarif --format github
+                                         in CI: compare with the target branch, write SARIF,
+                                         annotate the pull request
 
 exit codes: 0 passed, 1 findings at or above --fail-on, 2 could not decide
 """
@@ -40,14 +55,12 @@ def register(commands: Any) -> None:
         metavar="PATH",
         help="files or directories to check (default: .)",
     )
-    parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
-    )
+    add_report_options(parser)
     parser.add_argument(
         "--fail-on",
         choices=SEVERITIES,
-        default="high",
-        help="lowest severity that fails the check (default: high)",
+        default=None,
+        help="lowest severity that fails the check (default: high, or fail_on in .rolegate.yaml)",
     )
     parser.add_argument(
         "--now",
@@ -56,7 +69,18 @@ def register(commands: Any) -> None:
         metavar="DATE",
         help="evaluate as of this UTC date or time, e.g. 2026-12-01 (default: the current time)",
     )
+    add_base_option(parser)
+    add_new_only_option(parser)
     add_policy_option(parser)
+    add_config_option(parser)
+    add_engine_options(parser)
+    parser.add_argument(
+        "--emit-input",
+        type=Path,
+        metavar="FILE",
+        help="also write the exact input document the rules evaluate (JSON), e.g. to query "
+        "OPA directly",
+    )
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="print only failing findings, no summary"
     )
@@ -71,15 +95,22 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from checker.check import CheckOptions, run_check
-    from checker.report import REPORTERS
 
+    config = apply_project_config(args, start=args.paths[0], formats=FORMATS)
     options = CheckOptions(
         paths=tuple(args.paths),
         now=args.now or datetime.now(timezone.utc),
         policy_dirs=tuple(args.policy),
+        engine=args.engine,
+        engine_settings=engine_settings(args),
+        ignore=config.ignore,
+        base=git_base(args, ignore=config.ignore),
+        new_only=args.new_only,
     )
     report = run_check(options)
-    sys.stdout.write(REPORTERS[args.format](report, fail_on=args.fail_on, quiet=args.quiet))
+    if args.emit_input:
+        write_json(args.emit_input, report.input_document)
+    write_reports(report, args)
     if args.verbose:
         stages = ", ".join(
             f"{name} {seconds * 1000:.0f} ms" for name, seconds in report.timings.items()

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
+from checker.commands.config_options import add_config_option, apply_project_config
 from checker.commands.options import EXIT_PASS, add_policy_option
 
 
@@ -18,12 +20,15 @@ def register(commands: Any) -> None:
     )
     parser.add_argument("rule_id", metavar="ID", help="rule id, e.g. LP-002")
     add_policy_option(parser)
+    add_config_option(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from checker import ruledocs
     from checker.policies import load_policy_set
+
+    apply_project_config(args, start=Path("."))
 
     sys.stdout.write(ruledocs.explain(args.rule_id, load_policy_set(tuple(args.policy)).rules))
     return EXIT_PASS

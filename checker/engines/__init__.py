@@ -1,22 +1,58 @@
-"""Rego engines. Each is a module with ``load(policies) -> Evaluator``, listed in ENGINES.
+"""Rego engines. Each is a module with ``load(policies, settings) -> Evaluator``.
 
-Modules are imported only when chosen, so a run pays only for the engine it uses.
+ENGINES maps the ``--engine`` names to modules, imported only when chosen, so a run pays
+only for the engine it uses (opa-python-client is imported by opa-server alone).
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import Any, Protocol
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 from checker.errors import GateError
-from checker.policies import PolicySet
+
+if TYPE_CHECKING:  # not at run time: every command imports this module for --engine
+    from checker.policies import PolicySet
 
 # The decision every engine returns for an input: see docs/input.md.
 ENTRY_POINT = "data.rolegate.main.decision"
 
 ENGINES = {
     "embedded": "checker.engines.embedded",
+    "opa": "checker.engines.opa_cli",
+    "opa-server": "checker.engines.opa_server",
 }
+
+# The smallest input the entry point accepts, used to force compilation at load time.
+EMPTY_INPUT: dict[str, Any] = {
+    "context": {"now": "1970-01-01T00:00:00Z"},
+    "catalogs": [],
+    "job_functions": [],
+    "roles": [],
+    "systems": [],
+    "bindings": [],
+    "org_policies": [],
+    "waivers": [],
+}
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    """How to reach an external OPA; the embedded engine needs none of it."""
+
+    opa_bin: str | None = None
+    opa_url: str | None = None
+    opa_token: str | None = None
+    opa_ca_file: Path | None = None
+    opa_preloaded: bool = False
+    timeout: float = 30.0
+    retries: int = 2
+
+    def __repr__(self) -> str:  # the token never reaches a log or a traceback
+        token = "***" if self.opa_token else None
+        return f"EngineSettings(url={self.opa_url!r}, bin={self.opa_bin!r}, token={token})"
 
 
 class Evaluator(Protocol):
@@ -25,11 +61,9 @@ class Evaluator(Protocol):
         ...
 
 
-class EngineModule(Protocol):
-    def load(self, policies: PolicySet) -> Evaluator: ...
-
-
-def load_engine(name: str, policies: PolicySet) -> Evaluator:
+def load_engine(
+    name: str, policies: PolicySet, settings: EngineSettings | None = None
+) -> Evaluator:
     """Compile ``policies`` on the named engine."""
     if name not in ENGINES:
         raise GateError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")
@@ -40,5 +74,14 @@ def load_engine(name: str, policies: PolicySet) -> Evaluator:
             f"engine {name!r} cannot start: {error}; reinstall rolegate "
             "(pip install rolegate) to get its dependencies"
         ) from error
-    evaluator: Evaluator = module.load(policies)
+    evaluator: Evaluator = module.load(policies, settings or EngineSettings())
     return evaluator
+
+
+def decision_of(result: Any, *, source: str) -> dict[str, Any]:
+    """The decision object from an engine's answer; anything else cannot decide."""
+    if result is None or result == {}:
+        raise GateError(f"{source}: {ENTRY_POINT} is undefined (are the rolegate policies loaded?)")
+    if not isinstance(result, dict):
+        raise GateError(f"{source}: {ENTRY_POINT} is not an object but {type(result).__name__}")
+    return result

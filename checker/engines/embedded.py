@@ -13,7 +13,7 @@ import os
 import re
 from typing import Any
 
-from checker.engines import ENTRY_POINT
+from checker.engines import EMPTY_INPUT, ENTRY_POINT, EngineSettings, decision_of
 from checker.errors import GateError
 from checker.policies import PolicySet
 
@@ -23,18 +23,6 @@ import regorus
 # regorus errors read "--> file:line:col" ... "error: message".
 _LOCATION = re.compile(r"-->\s*(?P<where>\S+:\d+:\d+)")
 _MESSAGE = re.compile(r"^error:\s*(?P<message>.+)$", re.M)
-
-# The smallest input the entry point accepts, used to force compilation at load time.
-EMPTY_INPUT: dict[str, Any] = {
-    "context": {"now": "1970-01-01T00:00:00Z"},
-    "catalogs": [],
-    "job_functions": [],
-    "roles": [],
-    "systems": [],
-    "bindings": [],
-    "org_policies": [],
-    "waivers": [],
-}
 
 
 def engine_message(error: Exception) -> str:
@@ -76,10 +64,8 @@ class EmbeddedEvaluator:
             result = json.loads(self._engine.eval_rule_as_json(ENTRY_POINT))
         except Exception as error:  # regorus raises RuntimeError for every kind of failure
             raise GateError(f"{failure}: {engine_message(error)}") from error
-        if not isinstance(result, dict):
-            raise GateError(f"{failure}: {ENTRY_POINT} is not an object")
-        return result
+        return decision_of(result, source=failure)
 
 
-def load(policies: PolicySet) -> EmbeddedEvaluator:
+def load(policies: PolicySet, settings: EngineSettings) -> EmbeddedEvaluator:
     return EmbeddedEvaluator(policies)

@@ -7,13 +7,16 @@ from typing import Any
 
 from checker import __version__
 from checker.check import Report
-from checker.findings import Finding
+from checker.findings import Finding, Waived
+from checker.report.diff_report import sorted_diff
 
 FORMAT_VERSION = 1
 
 
-def render(report: Report, *, fail_on: str, quiet: bool = False) -> str:
-    document = {
+def render(
+    report: Report, *, fail_on: str, quiet: bool = False, color: bool = False, links: str = ""
+) -> str:
+    document: dict[str, Any] = {
         "version": FORMAT_VERSION,
         "tool": {"name": "rolegate", "version": __version__},
         "summary": {
@@ -22,13 +25,18 @@ def render(report: Report, *, fail_on: str, quiet: bool = False) -> str:
             "rules": report.rules_evaluated(),
             "findings": len(report.findings),
             "by_severity": report.by_severity(),
+            "waived": len(report.waived),
+            "pre_existing": len(report.pre_existing()),
             "fail_on": fail_on,
             "failed": bool(report.failing(fail_on)),
         },
         "findings": [finding_data(f) for f in report.findings],
-        "waived": [finding_data(f) for f in report.waived],
+        "waived": [waived_data(w) for w in report.waived],
         "rules": [vars(rule) for rule in report.rules],
     }
+    if report.base:
+        document["base"] = {"ref": report.base, "new_only": report.new_only}
+        document["access_diff"] = sorted_diff(report.access_diff)
     return json.dumps(document, indent=2) + "\n"
 
 
@@ -44,4 +52,10 @@ def finding_data(finding: Finding) -> dict[str, Any]:
         "path": list(finding.path),
         "subject": finding.subject,
         "controls": list(finding.controls),
+        "fingerprint": finding.fingerprint,
+        "pre_existing": finding.pre_existing,
     }
+
+
+def waived_data(waived: Waived) -> dict[str, Any]:
+    return {"finding": finding_data(waived.finding), "waiver": vars(waived.waiver)}

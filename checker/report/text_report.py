@@ -1,26 +1,78 @@
-"""Plain text: one ``file:line:col: severity RULE-ID message`` line a finding, then a summary."""
+"""Plain text: one ``file:line:col: severity RULE-ID message`` line a finding, then a summary.
+
+Waived findings follow the others, marked; with ``color`` (a terminal, no NO_COLOR) the
+severities and the verdict are in ANSI colours.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from checker.check import Report
+from checker.findings import Finding, Waived
+
+_COLORS = {"critical": "1;31", "high": "31", "medium": "33", "low": "36"}
+_VERDICT_COLORS = {"failed": "1;31", "passed": "1;32"}
+_DIM = "2"
+
+Paint = Callable[[str, str], str]
 
 
-def render(report: Report, *, fail_on: str, quiet: bool = False) -> str:
+def render(
+    report: Report, *, fail_on: str, quiet: bool = False, color: bool = False, links: str = ""
+) -> str:
+    paint = _paint if color else _plain
     shown = report.failing(fail_on) if quiet else report.findings
-    lines = [f"{f.file}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}" for f in shown]
+    lines = [_finding_line(f, paint) for f in shown]
     if not quiet:
-        lines.append(summary(report, fail_on=fail_on))
+        lines += [_waived_line(w, paint) for w in report.waived]
+        lines.append(summary(report, fail_on=fail_on, paint=paint))
     return "".join(line + "\n" for line in lines)
 
 
-def summary(report: Report, *, fail_on: str) -> str:
+def _paint(code: str, text: str) -> str:
+    return f"\033[{code}m{text}\033[0m"
+
+
+def _plain(_: str, text: str) -> str:
+    return text
+
+
+def _finding_line(finding: Finding, paint: Paint) -> str:
+    if finding.pre_existing:
+        return paint(_DIM, _line(finding, _plain) + " (pre-existing)")
+    return _line(finding, paint)
+
+
+def _line(f: Finding, paint: Paint) -> str:
+    severity = paint(_COLORS[f.severity], f.severity)
+    return f"{f.file}:{f.line}:{f.column}: {severity} {f.rule} {f.message}"
+
+
+def _waived_line(waived: Waived, paint: Paint) -> str:
+    waiver = waived.waiver
+    mark = f" (waived by {waiver.name} until {waiver.expires})"
+    return paint(_DIM, _line(waived.finding, _plain) + mark)
+
+
+def summary(report: Report, *, fail_on: str, paint: Paint = _plain) -> str:
     counts = report.by_severity()
     evaluated = report.rules_evaluated()
     by_severity = ", ".join(f"{n} {severity}" for severity, n in counts.items() if n)
     total = len(report.findings)
     found = f"{total} finding{'s' if total != 1 else ''}" + (f" ({by_severity})" if total else "")
+    extra = [f"{n} {what}" for n, what in _also(report) if n]
     verdict = "failed" if report.failing(fail_on) else "passed"
     return (
         f"{report.files} file{'s' if report.files != 1 else ''}, {evaluated} rules: "
-        f"{found}; {verdict} (fail-on {fail_on})"
+        f"{', '.join([found, *extra])}; {paint(_VERDICT_COLORS[verdict], verdict)} "
+        f"(fail-on {fail_on}{_scope(report)})"
     )
+
+
+def _also(report: Report) -> list[tuple[int, str]]:
+    return [(len(report.pre_existing()), "pre-existing"), (len(report.waived), "waived")]
+
+
+def _scope(report: Report) -> str:
+    return f", new since {report.base}" if report.new_only else ""

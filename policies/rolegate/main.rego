@@ -4,13 +4,20 @@
 #   The entry point, data.rolegate.main.decision. It runs every rule listed in
 #   data.rolegate.rule_index (the rules' METADATA, handed in as data so that every
 #   engine sees the same), stamps id, severity, title and controls on each finding,
-#   applies the OrgPolicy's disabled_rules and severity_overrides, and counts, per rule,
-#   the subjects checked, passed and failed.
+#   applies the OrgPolicy's disabled_rules and severity_overrides, moves findings that a
+#   Waiver in force covers to `waived`, marks findings whose fingerprint the base already
+#   had (input.base_fingerprints, --new-only) as pre-existing, and counts, per rule, the
+#   subjects checked, passed and failed. With input.base (--base) it also holds the
+#   access diff of data.rolegate.diff.
 package rolegate.main
 
 import rego.v1
 
+import data.rolegate.diff
+import data.rolegate.lib.fingerprint
 import data.rolegate.lib.model
+import data.rolegate.lib.result
+import data.rolegate.lib.waivers
 
 _index := data.rolegate.rule_index
 
@@ -42,14 +49,64 @@ _stamp(meta, raw) := {
 	"severity": _finding_severity(meta, raw),
 	"title": meta.title,
 	"controls": meta.controls,
+	"fingerprint": key,
+	"pre_existing": key in _base_fingerprints,
+} if {
+	key := fingerprint.key(meta.id, raw)
 }
 
+_base_fingerprints := {key | some key in input.base_fingerprints}
+
 # The stamp is applied last, so a rule cannot set its own id or severity.
-findings contains object.remove(object.union(raw, _stamp(meta, raw)), ["escalation"]) if {
+_stamped(meta, raw) := object.remove(object.union(raw, _stamp(meta, raw)), ["escalation"])
+
+# The waiver rules: the package area `waivers`. They see the other rules' findings.
+_waiver_rule(meta) if meta.area == "waivers"
+
+# Each rule package's `findings`, evaluated once (undefined for a package without it).
+_rule_findings[meta.id] := found if {
+	some meta in _index
+	found := data.rolegate.rules[meta.area][meta.name].findings
+}
+
+# The findings of every rule except the waiver rules.
+_evaluated contains _stamped(meta, raw) if {
 	some meta in _index
 	not meta.id in _disabled
-	some raw in data.rolegate.rules[meta.area][meta.name].findings
+	not _waiver_rule(meta)
+	some raw in _rule_findings[meta.id]
 }
+
+# The waiver packages, evaluated once over the other rules' findings. (On regorus a
+# `with` value must be a local variable, and a `with` over a dynamic reference into
+# data.rolegate.rules would re-evaluate every rule.)
+_waiver_packages := packages if {
+	evaluated := _evaluated
+	packages := data.rolegate.rules.waivers with data.rolegate.evaluated_findings as evaluated
+}
+
+_waiver_findings contains _stamped(meta, raw) if {
+	some meta in _index
+	not meta.id in _disabled
+	_waiver_rule(meta)
+	some raw in _waiver_packages[meta.name].findings
+}
+
+_covered(finding) if waivers.covering[[finding.rule, finding.subject]]
+
+# A finding a waiver in force covers is reported as waived, never dropped. Findings about
+# waivers cannot themselves be waived.
+waived contains {"finding": finding, "waiver": waivers.summary(waiver)} if {
+	some finding in _evaluated
+	waiver := waivers.covering[[finding.rule, finding.subject]]
+}
+
+findings contains finding if {
+	some finding in _evaluated
+	not _covered(finding)
+}
+
+findings contains finding if some finding in _waiver_findings
 
 _subject_counts := {
 	"role": count(input.roles),
@@ -64,7 +121,7 @@ _status(meta) := "disabled" if meta.id in _disabled else := "evaluated"
 
 rules contains entry if {
 	some meta in _index
-	data.rolegate.rules[meta.area][meta.name].findings
+	_rule_findings[meta.id]
 	own := [f | some f in findings; f.rule == meta.id]
 	failed := count({f.subject | some f in own})
 	checked := max([object.get(_subject_counts, meta.subject, 0), failed])
@@ -83,12 +140,24 @@ rules contains entry if {
 # Rules in the index whose package defines no `findings` set: the gate cannot decide.
 undefined_rules contains meta.id if {
 	some meta in _index
-	not data.rolegate.rules[meta.area][meta.name].findings
+	not _rule_findings[meta.id]
+}
+
+# The subjects each kind of rule checks, for reports that list passing checks too.
+_subjects := {
+	"role": {result.role_subject(role) | some role in input.roles},
+	"account": {result.account_subject(entry.account) | some entry in model.accounts},
+	"system": {result.system_subject(system) | some system in input.systems},
+	"function": {sprintf("function:%s", [id]) | some id, _ in model.functions},
+	"catalog": {sprintf("catalog:%s", [catalog.metadata.name]) | some catalog in input.catalogs},
+	"waiver": {result.waiver_subject(waiver) | some waiver in input.waivers},
 }
 
 decision := {
 	"findings": findings,
-	"waived": set(),
+	"waived": waived,
 	"rules": rules,
 	"undefined_rules": undefined_rules,
+	"subjects": _subjects,
+	"access_diff": diff.report,
 }

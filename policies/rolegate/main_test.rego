@@ -2,6 +2,7 @@ package rolegate.main_test
 
 import rego.v1
 
+import data.rolegate.lib.fingerprint
 import data.rolegate.main
 
 # A stand-in rule index and rule package, so these tests do not depend on the library.
@@ -61,4 +62,40 @@ test_rule_without_findings_set_is_reported_undefined if {
 		with data.rolegate.rules.test.escalating.findings as _raw
 		with input as _input([])
 	d.undefined_rules == {"T-003"}
+}
+
+_waiver(rule, target, expires) := {
+	"source": {"file": "w.yaml", "document": 0},
+	"metadata": {"name": "w"},
+	"spec": {
+		"rule": rule, "target": target, "reason": "accepted", "ticket": "SEC-1",
+		"approved_by": "ana.dpo", "expires": expires,
+	},
+}
+
+_with_waivers(waivers) := object.union(_no_org, {"context": {"now": "2026-11-28T00:00:00Z"}, "waivers": waivers})
+
+test_a_waiver_in_force_moves_its_finding_to_waived if {
+	d := main.decision with data.rolegate.rule_index as _index
+		with data.rolegate.rules.test.escalating.findings as _raw
+		with input as _with_waivers([_waiver("T-002", "role:a", "2026-12-01")])
+	{f.subject | some f in d.findings} == {"role:b"}
+	[w] := [x | some x in d.waived]
+	[w.finding.subject, w.finding.rule, w.waiver.name, w.waiver.expires] == ["role:a", "T-002", "w", "2026-12-01"]
+}
+
+test_an_expired_waiver_waives_nothing if {
+	d := main.decision with data.rolegate.rule_index as _index
+		with data.rolegate.rules.test.escalating.findings as _raw
+		with input as _with_waivers([_waiver("T-002", "role:a", "2026-11-27")])
+	count(d.findings) == 2
+	count(d.waived) == 0
+}
+
+test_findings_the_base_has_are_pre_existing if {
+	known := fingerprint.key("T-002", {"file": "r.yaml", "document": 0, "path": ["spec"], "subject": "role:a", "message": "plain"})
+	d := main.decision with data.rolegate.rule_index as _index
+		with data.rolegate.rules.test.escalating.findings as _raw
+		with input as object.union(_no_org, {"base_fingerprints": [known]})
+	{[f.subject, f.pre_existing] | some f in d.findings} == {["role:a", true], ["role:b", false]}
 }

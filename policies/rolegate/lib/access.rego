@@ -83,7 +83,9 @@ person_capabilities[person] := {cap |
 contractor_held(role) if role.spec.workforce == "contractor"
 
 contractor_held(role) if {
-	some entry in model.accounts
+	# A full reference, not the `model` alias: on regorus 0.13 a function of a module
+	# whose rules another package has evaluated loses its import aliases (lib.change).
+	some entry in data.rolegate.lib.model.accounts
 	entry.account.workforce == "contractor"
 	role.metadata.name in entry.account.roles
 }

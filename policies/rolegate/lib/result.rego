@@ -29,3 +29,5 @@ role_subject(role) := sprintf("role:%s", [role.metadata.name])
 account_subject(account) := sprintf("account:%s", [account.id])
 
 system_subject(system) := sprintf("system:%s", [system.metadata.name])
+
+waiver_subject(waiver) := sprintf("waiver:%s", [waiver.metadata.name])

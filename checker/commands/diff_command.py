@@ -1,0 +1,78 @@
+"""``rolegate diff --base REF``: who gains or loses access to what, compared with REF."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from checker.commands.base_options import add_base_option, git_base
+from checker.commands.config_options import add_config_option, apply_project_config
+from checker.commands.engine_options import add_engine_options, engine_settings
+from checker.commands.options import EXIT_PASS, add_policy_option
+
+EXAMPLES = """\
+examples:
+  rolegate diff --base origin/main             the access diff of this branch, as text
+  rolegate diff --base HEAD~1 --format markdown config/
+
+Per role and per person: each action, scope and field visibility gained (+) or lost (-),
+its sensitivity, and for a role how many of the people holding it the change reaches.
+exit codes: 0 the diff was computed, 2 it could not be (no git, unknown REF, bad config)
+"""
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "diff",
+        help="show the access diff against a git revision",
+        description="Compare the config repo with its version at a git revision: per role "
+        "and per person, which access was gained or lost and how sensitive it is.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        default=[Path(".")],
+        metavar="PATH",
+        help="files or directories of the config repo (default: .)",
+    )
+    add_base_option(parser, required=True)
+    parser.add_argument(
+        "--format",
+        choices=("text", "markdown", "json"),
+        default="text",
+        help="output format (default: text)",
+    )
+    add_policy_option(parser)
+    add_config_option(parser)
+    add_engine_options(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from checker.check import CheckOptions, run_check
+    from checker.report import diff_report
+
+    config = apply_project_config(args, start=args.paths[0])
+    options = CheckOptions(
+        paths=tuple(args.paths),
+        now=datetime.now(timezone.utc),
+        policy_dirs=tuple(args.policy),
+        engine=args.engine,
+        engine_settings=engine_settings(args),
+        ignore=config.ignore,
+        base=git_base(args, ignore=config.ignore),
+    )
+    report = run_check(options)
+    render = {
+        "text": diff_report.render_text,
+        "markdown": diff_report.render_markdown,
+        "json": diff_report.render_json,
+    }[args.format]
+    sys.stdout.write(render(report.access_diff, base=args.base))
+    return EXIT_PASS

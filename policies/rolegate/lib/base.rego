@@ -1,0 +1,60 @@
+# METADATA
+# title: Views of the base
+# description: |
+#   The config repo at --base REF (input.base, the input's shape without context) seen
+#   through the same libraries as the input: lib.access and lib.model evaluated with
+#   input replaced by the base. Only rules live here, no functions (see lib.change).
+package rolegate.lib.base
+
+import rego.v1
+
+# present holds when the input has a base to compare with.
+present if is_object(input.base)
+
+_input := object.union(input.base, {"context": object.get(input, "context", {})})
+
+roles[name] := role if {
+	some role in input.base.roles
+	name := role.metadata.name
+}
+
+systems[name] := system if {
+	some system in input.base.systems
+	name := system.metadata.name
+}
+
+# (On regorus a `with` value must be a local variable: a rule reference is undefined.)
+capabilities := value if {
+	base := _input
+	value := data.rolegate.lib.access.capabilities with input as base
+}
+
+scope := value if {
+	base := _input
+	value := data.rolegate.lib.access.scope with input as base
+}
+
+visibility := value if {
+	base := _input
+	value := data.rolegate.lib.access.visibility with input as base
+}
+
+person_roles := value if {
+	base := _input
+	value := data.rolegate.lib.access.person_roles with input as base
+}
+
+accounts := value if {
+	base := _input
+	value := data.rolegate.lib.model.accounts with input as base
+}
+
+classes := value if {
+	base := _input
+	value := data.rolegate.lib.model.classes with input as base
+}
+
+resources := value if {
+	base := _input
+	value := data.rolegate.lib.model.resources with input as base
+}
