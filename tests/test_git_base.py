@@ -183,6 +183,14 @@ def test_diff_markdown(cli: Cli, repo: Path) -> None:
     )
 
 
+def test_markdown_report_ends_with_the_access_diff(cli: Cli, repo: Path) -> None:
+    edit(repo / FRONTLINE, GRANT, SENSITIVE_GRANT)
+    _, diff, _ = cli("diff", "--base", "main", "--format", "markdown")
+    code, out, _ = cli("check", "--now", NOW, "--base", "main", "--format", "markdown", ".")
+    assert (code, out.startswith("## rolegate: failed\n")) == (1, True)
+    assert out.endswith("\n\n" + diff)
+
+
 def test_role_bound_to_more_people_and_access_lost(cli: Cli, repo: Path) -> None:
     edit(repo / FRONTLINE, "actions: [read, search_exact, update, dial]", "actions: [read, dial]")
     edit(repo / "bindings/employees.yaml", "roles: [retention-agent]", "roles: [tier1-agent]")
