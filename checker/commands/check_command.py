@@ -14,6 +14,7 @@ from checker.commands.engine_options import add_engine_options, engine_settings
 from checker.commands.options import (
     EXIT_FINDINGS,
     EXIT_PASS,
+    add_paths_argument,
     add_policy_option,
     parse_now,
     write_json,
@@ -47,14 +48,7 @@ def register(commands: Any) -> None:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        type=Path,
-        default=[Path(".")],
-        metavar="PATH",
-        help="files or directories to check (default: .)",
-    )
+    add_paths_argument(parser, what="to check")
     add_report_options(parser)
     parser.add_argument(
         "--fail-on",

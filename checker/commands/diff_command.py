@@ -5,13 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any
 
 from checker.commands.base_options import add_base_option, git_base
 from checker.commands.config_options import add_config_option, apply_project_config
 from checker.commands.engine_options import add_engine_options, engine_settings
-from checker.commands.options import EXIT_PASS, add_policy_option
+from checker.commands.options import (
+    EXIT_PASS,
+    add_format_option,
+    add_paths_argument,
+    add_policy_option,
+)
 
 EXAMPLES = """\
 examples:
@@ -33,21 +37,9 @@ def register(commands: Any) -> None:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        type=Path,
-        default=[Path(".")],
-        metavar="PATH",
-        help="files or directories of the config repo (default: .)",
-    )
+    add_paths_argument(parser, what="of the config repo")
     add_base_option(parser, required=True)
-    parser.add_argument(
-        "--format",
-        choices=("text", "markdown", "json"),
-        default="text",
-        help="output format (default: text)",
-    )
+    add_format_option(parser, ("text", "markdown", "json"))
     add_policy_option(parser)
     add_config_option(parser)
     add_engine_options(parser)

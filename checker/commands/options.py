@@ -23,6 +23,29 @@ def add_policy_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_paths_argument(parser: argparse.ArgumentParser, *, what: str) -> None:
+    """The config repo's files or directories, default the current directory."""
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        default=[Path(".")],
+        metavar="PATH",
+        help=f"files or directories {what} (default: .)",
+    )
+
+
+def add_format_option(
+    parser: argparse.ArgumentParser, choices: tuple[str, ...], note: str = ""
+) -> None:
+    parser.add_argument(
+        "--format",
+        choices=choices,
+        default=choices[0],
+        help=f"output format (default: {choices[0]}{note})",
+    )
+
+
 def parse_now(text: str) -> datetime:
     """``--now``: a UTC date or time; naive values are taken as UTC."""
     try:

@@ -8,19 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from checker.commands.config_options import add_config_option, apply_project_config
-from checker.commands.options import EXIT_PASS, add_policy_option
+from checker.commands.options import EXIT_PASS, add_format_option, add_policy_option
 
 
 def register(commands: Any) -> None:
     parser = commands.add_parser(
         "rules", help="list the rules", description="List every rule: id, severity, title."
     )
-    parser.add_argument(
-        "--format",
-        choices=("text", "json", "markdown"),
-        default="text",
-        help="output format (default: text; markdown is docs/rules.md)",
-    )
+    add_format_option(parser, ("text", "json", "markdown"), "; markdown is docs/rules.md")
     add_policy_option(parser)
     add_config_option(parser)
     parser.set_defaults(handler=run)
