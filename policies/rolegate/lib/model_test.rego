@@ -1,0 +1,39 @@
+package rolegate.lib.model_test
+
+import rego.v1
+
+import data.rolegate.lib.model
+
+_input := {
+	"catalogs": [{"spec": {
+		"classes": {"contact": {"sensitivity": 3, "category": "contact_point", "default_visibility": "masked"}},
+		"resources": {"customer": {"fields": {"phone": "contact", "email": "contact"}}},
+	}}],
+	"job_functions": [{"spec": {"functions": {"support": {"needs": [
+		{"resource": "customer", "actions": ["read"], "scope": "assigned", "fields": {"phone": "full"}},
+	]}}}}],
+	"org_policies": [{"spec": {"thresholds": {"max_idle_timeout_minutes": 5}}}],
+}
+
+test_unlisted_field_takes_its_class_default if {
+	model.visibility({"resource": "customer", "fields": {"phone": "none"}}, "email") == "masked" with input as _input
+}
+
+test_wildcard_field_applies_to_unlisted_fields if {
+	model.visibility({"resource": "customer", "fields": {"*": "full"}}, "email") == "full" with input as _input
+}
+
+test_needed_visibility_is_the_widest_need if {
+	role := {"spec": {"functions": ["support", "unknown"]}}
+	model.needed_visibility_rank(role, "customer", "phone") == 4 with input as _input
+	model.needed_visibility_rank(role, "customer", "email") == 2 with input as _input
+}
+
+test_org_policy_overrides_one_threshold_and_keeps_the_defaults if {
+	model.thresholds.max_idle_timeout_minutes == 5 with input as _input
+	model.thresholds.min_audit_retention_days == 365 with input as _input
+}
+
+test_personal_fields_are_visible_fields_of_sensitivity_two_or_more if {
+	model.personal_fields({"resource": "customer", "fields": {"phone": "none"}}) == {"email"} with input as _input
+}
