@@ -19,7 +19,8 @@ from checker.errors import GateError
 from checker.findings import SEVERITIES, Finding, Waived, severity_rank
 from checker.ignore import IgnoreRules
 from checker.inventory import build_input
-from checker.loader import Document, load_file
+from checker.loader import Document
+from checker.loadpool import load_files
 from checker.policies import PolicySet, RuleMeta, load_policy_set
 from checker.references import check_references
 from checker.validate import Validated, validate
@@ -111,7 +112,7 @@ def read_repo(
         shown = " ".join(str(p) for p in paths)
         raise GateError(f"no YAML files found under {shown}; pass the config repo's directory")
     with clock.stage("load"):
-        loaded = [load_file(path, display_path(path, root)) for path in files]
+        loaded = load_files([(path, display_path(path, root)) for path in files])
     documents = tuple(doc for f in loaded for doc in f.documents)
     with clock.stage("validate"):
         validated = validate(documents)

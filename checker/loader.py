@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from checker.findings import YAML_ERROR, Finding
-from checker.yamldata import PLAIN, Path, Position, YamlDataError, to_data_with_ends
+from checker.yamldata import PLAIN, Path, Position, YamlDataError, to_data, to_data_with_ends
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 
@@ -31,8 +31,8 @@ class Document:
     file: str
     index: int
     data: Any
-    spans: dict[Path, Position]
-    ends: dict[Path, Position] = field(default_factory=dict)
+    spans: Mapping[Path, Position]
+    ends: Mapping[Path, Position] = field(default_factory=dict)
 
     def locate(self, path: tuple[str | int, ...]) -> Position:
         """Position of the node at ``path``, or of its longest prefix that exists."""
@@ -56,30 +56,100 @@ class LoadedFile:
     problems: tuple[Finding, ...]
 
 
+# What parsing one file gives: (index, data) of each document, and the problems.
+Parsed = tuple[tuple[tuple[int, Any], ...], tuple[Finding, ...]]
+
+
 def load_file(path: FsPath, display: str) -> LoadedFile:
     """Load every document of one file; problems are findings, never exceptions."""
+    text = read_text(path, display)
+    if isinstance(text, LoadedFile):
+        return text
+    return load_text(text, display)
+
+
+def read_text(path: FsPath, display: str) -> str | LoadedFile:
+    """The file's text, or a LoadedFile holding why it cannot be read."""
     try:
-        text = _read_text(path, display)
+        return _read_text(path, display)
     except _Unreadable as problem:
         return LoadedFile(display, (), (problem.finding,))
-    return load_text(text, display)
 
 
 def load_text(text: str, display: str) -> LoadedFile:
     """Load YAML given as text (a file from git, a test); same rules as ``load_file``."""
-    documents: list[Document] = []
+    return loaded_file(text, display, parse(text, display))
+
+
+def parse(text: str, display: str) -> Parsed:
+    """The data of every document, without positions: what a worker process sends back."""
+    aliases = "*" in text  # no alias without a star: nothing can expand
+    documents: list[tuple[int, Any]] = []
     problems: list[Finding] = []
     try:
         for index, node in enumerate(_compose(text)):
             try:
-                data, spans, ends = to_data_with_ends(node)
+                documents.append((index, to_data(node, aliases=aliases)))
             except YamlDataError as error:
                 problems.append(YAML_ERROR.finding(display, error.line, error.column, str(error)))
-                continue
-            documents.append(Document(display, index, data, spans, ends))
     except yaml.MarkedYAMLError as error:
         problems.append(_syntax_finding(display, error))
-    return LoadedFile(display, tuple(documents), tuple(problems))
+    return tuple(documents), tuple(problems)
+
+
+def loaded_file(text: str, display: str, parsed: Parsed) -> LoadedFile:
+    """The documents of a parsed file; their positions are read from ``text`` when first
+    asked for (only documents with findings ever are), so a large repo keeps no span map."""
+    positions = _Positions(text)
+    documents = tuple(
+        Document(display, i, data, _View(positions, i, 0), _View(positions, i, 1))
+        for i, data in parsed[0]
+    )
+    return LoadedFile(display, documents, parsed[1])
+
+
+class _Positions:
+    """Start and end of every node of each document of one file, from its text."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._found: list[tuple[dict[Path, Position], dict[Path, Position]]] | None = None
+
+    def of(self, index: int) -> tuple[dict[Path, Position], dict[Path, Position]]:
+        if self._found is None:
+            self._found = list(self._compute())
+            self._text = ""  # no longer needed
+        return self._found[index] if index < len(self._found) else ({}, {})
+
+    def _compute(self) -> Iterator[tuple[dict[Path, Position], dict[Path, Position]]]:
+        try:
+            for node in _compose(self._text):
+                try:
+                    _, spans, ends = to_data_with_ends(node)
+                except YamlDataError:  # reported when the file was parsed
+                    spans, ends = {}, {}
+                yield spans, ends
+        except yaml.MarkedYAMLError:
+            return
+
+
+class _View(Mapping[Path, Position]):
+    """The starts (``which`` 0) or ends (1) of one document's nodes, computed when used."""
+
+    def __init__(self, positions: _Positions, index: int, which: int) -> None:
+        self._positions, self._index, self._which = positions, index, which
+
+    def _map(self) -> dict[Path, Position]:
+        return self._positions.of(self._index)[self._which]
+
+    def __getitem__(self, path: Path) -> Position:
+        return self._map()[path]
+
+    def __iter__(self) -> Iterator[Path]:
+        return iter(self._map())
+
+    def __len__(self) -> int:
+        return len(self._map())
 
 
 def _compose(text: str) -> Iterator[yaml.Node]:

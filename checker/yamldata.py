@@ -87,11 +87,17 @@ def _tagged_scalar(node: yaml.ScalarNode) -> Any:
 
 
 class _Builder:
-    """One document's conversion: data plus a map from path to position."""
+    """One document's conversion: data, and with ``positions`` a map from path to position.
 
-    def __init__(self) -> None:
+    ``aliases`` says the text may hold aliases (it has a ``*``); without any, there is no
+    expansion to bound and the node identities need not be kept.
+    """
+
+    def __init__(self, *, positions: bool = True, aliases: bool = True) -> None:
         self.spans: dict[Path, Position] = {}
         self.ends: dict[Path, Position] = {}  # where each node's region ends (see _region_end)
+        self._positions = positions
+        self._aliases = aliases
         self._seen: set[int] = set()
         self._expanded = 0
 
@@ -108,8 +114,9 @@ class _Builder:
         raise YamlDataError("unsupported YAML node", node)  # pragma: no cover
 
     def _item(self, node: yaml.Node, path: Path, depth: int) -> Any:
-        self.spans.setdefault(path, position(node))
-        self.ends.setdefault(path, _region_end(node, node))
+        if self._positions:
+            self.spans.setdefault(path, position(node))
+            self.ends.setdefault(path, _region_end(node, node))
         return self.build(node, path, depth + 1)
 
     def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:
@@ -122,8 +129,9 @@ class _Builder:
             key = self._key(key_node)
             if key in result:
                 raise YamlDataError(f"duplicate key {key!r}", key_node)
-            self.spans[(*path, key)] = position(key_node)
-            self.ends[(*path, key)] = _region_end(key_node, value_node)
+            if self._positions:
+                self.spans[(*path, key)] = position(key_node)
+                self.ends[(*path, key)] = _region_end(key_node, value_node)
             result[key] = self.build(value_node, (*path, key), depth + 1)
         return {**merged, **result}
 
@@ -161,6 +169,8 @@ class _Builder:
     def _count(self, node: yaml.Node, depth: int) -> None:
         if depth > MAX_DEPTH:
             raise YamlDataError(f"nesting deeper than {MAX_DEPTH} levels", node)
+        if not self._aliases:
+            return
         if id(node) in self._seen:
             self._expanded += 1
             if self._expanded > MAX_ALIAS_NODES:
@@ -187,10 +197,10 @@ def _region_end(start: yaml.Node, value: yaml.Node) -> Position:
     return _end(start)
 
 
-def to_data(root: yaml.Node) -> tuple[Any, dict[Path, Position]]:
-    """Convert one composed document; spans map each path to its (line, column)."""
-    data, spans, _ = to_data_with_ends(root)
-    return data, spans
+def to_data(root: yaml.Node, *, aliases: bool = True) -> Any:
+    """Convert one composed document to data only (``positions`` finds where things are);
+    ``aliases=False`` when the text has no ``*``, so no node can be reached twice."""
+    return _Builder(positions=False, aliases=aliases).build(root, ())
 
 
 def to_data_with_ends(root: yaml.Node) -> tuple[Any, dict[Path, Position], dict[Path, Position]]:

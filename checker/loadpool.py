@@ -1,0 +1,93 @@
+"""Load many config files: in worker processes when there is enough YAML to share out.
+
+Parsing YAML is most of the cost of a large repo, and each file is independent, so above
+``PARALLEL_BYTES`` the files are parsed by a pool of processes (one per CPU; the
+embedded engine is not thread-safe, and threads would share one interpreter lock). Below
+it, a pool would cost more to start than it saves, so a commit hook on a small repo
+parses in-process. Either way the result is the same: the main process reads every file,
+the parse gives data and problems, and positions come from the text when first asked for.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from checker.loader import LoadedFile, Parsed, loaded_file, parse, read_text
+
+PARALLEL_BYTES = 2_000_000  # below this, parse in-process
+CHUNK_BYTES = 400_000  # YAML sent to a worker at a time
+
+Job = tuple[str, str]  # text, display name
+
+
+def load_files(files: Sequence[tuple[Path, str]]) -> list[LoadedFile]:
+    """Every file (path, display name) loaded, in the order given."""
+    with gc_paused():
+        texts = [read_text(path, display) for path, display in files]
+        pairs = zip(texts, files, strict=True)
+        jobs = [(text, display) for text, (_, display) in pairs if isinstance(text, str)]
+        parsed = iter(_parse_all(jobs))
+        return [
+            text if isinstance(text, LoadedFile) else loaded_file(text, display, next(parsed))
+            for text, (_, display) in zip(texts, files, strict=True)
+        ]
+
+
+def _parse_all(jobs: list[Job]) -> Iterator[Parsed]:
+    workers = cpu_count()
+    if workers < 2 or sum(len(text) for text, _ in jobs) < PARALLEL_BYTES:
+        return (parse(text, display) for text, display in jobs)
+    return _parse_in_pool(jobs, workers)
+
+
+def _parse_in_pool(jobs: list[Job], workers: int) -> Iterator[Parsed]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn")  # no fork of a process holding an engine
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for batch in pool.map(parse_batch, chunks(jobs)):
+            yield from batch
+
+
+def parse_batch(jobs: list[Job]) -> list[Parsed]:
+    return [parse(text, display) for text, display in jobs]
+
+
+def chunks(jobs: list[Job]) -> Iterator[list[Job]]:
+    """Consecutive runs of jobs of about ``CHUNK_BYTES`` of text each."""
+    batch: list[Job] = []
+    size = 0
+    for job in jobs:
+        batch.append(job)
+        size += len(job[0])
+        if size >= CHUNK_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def cpu_count() -> int:
+    """CPUs this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic collection while a repo's data is built (it has no cycles, and each
+    collection would walk all of it); then exempt it from later collections."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
