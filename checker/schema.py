@@ -9,11 +9,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match, by_relevance
-from referencing import Registry, Resource
+from checker.fastschema import FastGate
+
+if TYPE_CHECKING:  # jsonschema is imported only when a document is invalid
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 API_VERSION = "rolegate/v1"
 KIND_FILES = {
@@ -53,28 +55,48 @@ class Validators:
 
     ``extra_actions`` are the action names the DataCatalog declares; they extend the
     built-in action vocabulary so that any other name is a typo the schema catches.
+    A compiled gate passes valid documents (fastschema); jsonschema, which words the
+    problems, is built only when a document fails the gate.
     """
 
-    def __init__(self, extra_actions: Iterable[str] = ()) -> None:
+    def __init__(self, extra_actions: Iterable[str] = (), *, fast: bool = True) -> None:
         common = schema(_COMMON)
         extra = sorted(set(extra_actions))
         if extra:
             common = _with_actions(common, extra)
-        registry: Registry[Any] = Registry().with_resources(
-            (s["$id"], Resource.from_contents(s))
-            for s in [common, *(schema(name) for name in KIND_FILES.values())]
-        )
-        self._by_kind = {
-            kind: Draft202012Validator(
-                schema(name), registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER
-            )
-            for kind, name in KIND_FILES.items()
-        }
+        self._common = common
+        self._schemas = {kind: schema(name) for kind, name in KIND_FILES.items()}
+        self._gate = FastGate(self._schemas, [common]) if fast else None
+        self._exact: dict[str, Draft202012Validator] | None = None
 
     def errors(self, kind: str, document: Any) -> list[SchemaError]:
         """Every problem of a document of a known kind, in document order."""
-        found = [_describe(error) for error in self._by_kind[kind].iter_errors(document)]
+        if self._gate is not None and self._gate.valid(kind, document):
+            return []
+        found = [_describe(error) for error in self._exact_validator(kind).iter_errors(document)]
         return sorted(found, key=lambda e: [str(part) for part in e.path])
+
+    def _exact_validator(self, kind: str) -> Draft202012Validator:
+        if self._exact is None:
+            self._exact = _exact_validators(self._common, self._schemas)
+        return self._exact[kind]
+
+
+def _exact_validators(
+    common: dict[str, Any], schemas: dict[str, dict[str, Any]]
+) -> dict[str, Draft202012Validator]:
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
+    registry: Registry[Any] = Registry().with_resources(
+        (s["$id"], Resource.from_contents(s)) for s in [common, *schemas.values()]
+    )
+    return {
+        kind: Draft202012Validator(
+            kind_schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER
+        )
+        for kind, kind_schema in schemas.items()
+    }
 
 
 def _with_actions(common: dict[str, Any], extra: list[str]) -> dict[str, Any]:
@@ -84,13 +106,13 @@ def _with_actions(common: dict[str, Any], extra: list[str]) -> dict[str, Any]:
     return extended
 
 
-# For "a name or '*'" style alternatives, the failed pattern says more than the const.
-_RELEVANCE = by_relevance(weak=frozenset({"anyOf", "oneOf", "const"}))
-
-
 def _describe(error: ValidationError) -> SchemaError:
+    from jsonschema.exceptions import best_match, by_relevance
+
     if error.context:
-        error = best_match(error.context, key=_RELEVANCE)
+        # For "a name or '*'" style alternatives, the failed pattern says more than the const.
+        relevance = by_relevance(weak=frozenset({"anyOf", "oneOf", "const"}))
+        error = best_match(error.context, key=relevance)
     path = tuple(error.absolute_path)
     if (
         error.validator == "additionalProperties"

@@ -1,0 +1,45 @@
+"""A fast yes-or-no answer to "is this document valid against its kind's schema?".
+
+jsonschema (pure Python) explains every problem in check-jsonschema's words, but spends
+milliseconds on each document; jsonschema-rs (compiled) answers valid or not in
+microseconds. A repo is almost all valid documents, so validation asks jsonschema-rs
+first and jsonschema only about the documents jsonschema-rs rejects: a document is
+valid exactly when jsonschema finds no problem in it, as before.
+
+That holds as long as jsonschema-rs never accepts what jsonschema rejects. Where the two
+read a schema differently they may, so those kinds always go to jsonschema (they are a
+handful of documents in any repo):
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+# Kind -> why jsonschema-rs may accept a document that jsonschema rejects.
+EXACT_ONLY = {
+    # format "regex": ECMA-262 accepts patterns Python's re rejects, e.g. (?<name>...)
+    "OrgPolicy": "generic_account_patterns are compiled by Python's re",
+    # pattern [^\s]: Python's \s also matches \x1c-\x1f and \x85, Rust's does not
+    "Waiver": "target's pattern uses \\s",
+}
+
+
+class FastGate:
+    """Compiled validators of the kinds outside EXACT_ONLY, built once per run."""
+
+    def __init__(self, schemas: dict[str, dict[str, Any]], shared: Iterable[dict[str, Any]]):
+        import jsonschema_rs
+
+        resources = [(s["$id"], s) for s in [*shared, *schemas.values()]]
+        registry = jsonschema_rs.Registry(resources)
+        self._validators = {
+            kind: jsonschema_rs.validator_for(s, registry=registry, validate_formats=True)
+            for kind, s in schemas.items()
+            if kind not in EXACT_ONLY
+        }
+
+    def valid(self, kind: str, document: Any) -> bool:
+        """True when the document is certainly valid; False means "ask jsonschema"."""
+        validator = self._validators.get(kind)
+        return validator is not None and bool(validator.is_valid(document))
