@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.commands.base_options import add_base_option, add_new_only_option, git_base
 from checker.commands.config_options import add_config_option, apply_project_config
@@ -21,6 +22,9 @@ from checker.commands.options import (
 )
 from checker.commands.report_options import REPORT_FORMATS, add_report_options, write_reports
 from checker.findings import SEVERITIES
+
+if TYPE_CHECKING:  # the check pipeline is imported only when the command runs
+    from checker.check import Report
 
 FORMATS = REPORT_FORMATS
 
@@ -76,6 +80,12 @@ def register(commands: Any) -> None:
         "OPA directly",
     )
     parser.add_argument(
+        "--profile",
+        type=Path,
+        metavar="FILE",
+        help="also write the time of each stage and the counts as JSON (bench/run.py reads it)",
+    )
+    parser.add_argument(
         "-q", "--quiet", action="store_true", help="print only failing findings, no summary"
     )
     parser.add_argument(
@@ -104,10 +114,22 @@ def run(args: argparse.Namespace) -> int:
     report = run_check(options)
     if args.emit_input:
         write_json(args.emit_input, report.input_document)
+    started = time.perf_counter()
     write_reports(report, args)
+    timings = {**report.timings, "report": time.perf_counter() - started}
     if args.verbose:
-        stages = ", ".join(
-            f"{name} {seconds * 1000:.0f} ms" for name, seconds in report.timings.items()
-        )
+        stages = ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in timings.items())
         print(f"timings: {stages}", file=sys.stderr)
+    if args.profile:
+        write_json(args.profile, profile(report, timings))
     return EXIT_FINDINGS if report.failing(args.fail_on) else EXIT_PASS
+
+
+def profile(report: Report, timings: dict[str, float]) -> dict[str, Any]:
+    """What --profile writes: the seconds each stage took, and what was checked."""
+    return {
+        "stages": timings,
+        "files": report.files,
+        "documents": report.documents,
+        "findings": len(report.findings),
+    }

@@ -1,0 +1,93 @@
+"""The two references rolegate is measured against, on the same files.
+
+- floor: PyYAML's C loader (CSafeLoader) parsing every file, in a fresh process; its own
+  parse time, without interpreter start-up, is what load + validate is compared to.
+- check-jsonschema: validating every file against rolegate's editor schemas (what
+  `rolegate schema --out` writes), through one dispatch schema that picks the kind's
+  schema, so that one cold process checks the whole repo, as a pre-commit hook would.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import measure
+
+FLOOR_SCRIPT = """
+import sys, time, yaml
+files = sys.argv[1:]
+start = time.perf_counter()
+for name in files:
+    with open(name, encoding="utf-8") as handle:
+        list(yaml.load_all(handle.read(), Loader=yaml.CSafeLoader))
+print(time.perf_counter() - start)
+"""
+DRAFT_07 = "http://json-schema.org/draft-07/schema#"
+
+
+class MissingTool(Exception):
+    """A reference the run was asked for cannot be run."""
+
+
+def yaml_files(repo: Path) -> list[str]:
+    """The repo's YAML files, relative to it, sorted."""
+    return sorted(p.relative_to(repo).as_posix() for p in repo.rglob("*.y*ml"))
+
+
+def floor(repo: Path) -> dict[str, float]:
+    """Seconds the C loader takes to parse the files, and the process's wall time."""
+    try:
+        import yaml
+
+        yaml.CSafeLoader  # noqa: B018
+    except (ImportError, AttributeError) as error:
+        raise MissingTool("PyYAML with libyaml (yaml.CSafeLoader) is not installed") from error
+    command = [sys.executable, "-c", FLOOR_SCRIPT, *yaml_files(repo)]
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=repo, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    if done.returncode != 0:
+        raise MissingTool(f"the C-loader floor failed: {done.stderr.strip()[-500:]}")
+    return {"wall": wall, "parse": float(done.stdout.strip())}
+
+
+def schema_dir(out: Path) -> Path:
+    """Write the editor schemas and a dispatch schema over them to ``out``."""
+    from checker import editorschema
+
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in editorschema.editor_schema_files().items():
+        (out / name).write_text(text, "utf-8")
+    branches = [
+        {
+            "if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
+            "then": {"$ref": editorschema.file_name(kind)},
+        }
+        for kind in editorschema.kinds()
+    ]
+    dispatch = {"$schema": DRAFT_07, "title": "any rolegate document", "allOf": branches}
+    (out / "dispatch.schema.json").write_text(json.dumps(dispatch, indent=2), "utf-8")
+    return out / "dispatch.schema.json"
+
+
+def check_jsonschema_command(program: str) -> str:
+    found = shutil.which(program)
+    if found is None:
+        raise MissingTool(
+            f"{program!r} not found; pip install check-jsonschema, or run with "
+            "--references floor (or none)"
+        )
+    return found
+
+
+def check_jsonschema(program: str, repo: Path, schema: Path) -> measure.Run:
+    command = [check_jsonschema_command(program), "--schemafile", str(schema), *yaml_files(repo)]
+    result = measure.run(command, cwd=repo, sample=False)
+    if result.code not in (0, 1):
+        raise MissingTool(f"check-jsonschema failed to run: {result.stderr.strip()[-500:]}")
+    return result

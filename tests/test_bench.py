@@ -1,0 +1,117 @@
+"""bench/: the generator and the runner work on a tiny size (no timing is asserted)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+BENCH = ROOT / "bench"
+
+
+def _bench(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(BENCH / script), *args], capture_output=True, text=True, check=False
+    )
+
+
+def _files(directory: Path) -> dict[str, str]:
+    return {p.relative_to(directory).as_posix(): p.read_text() for p in directory.rglob("*.yaml")}
+
+
+def test_generator_is_deterministic_and_every_file_holds_one_valid_document(
+    tmp_path: Path,
+) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    for out in (first, second):
+        done = _bench("generate.py", "--roles", "12", "--accounts", "60", "--seed", "3", str(out))
+        assert (done.returncode, done.stderr) == (0, f"wrote 26 files to {out}\n")
+    files = _files(first)
+    assert files == _files(second)
+    assert not [name for name, text in files.items() if "\n---" in text]  # check-jsonschema
+    check = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "checker",
+            "check",
+            "--now",
+            "2026-11-28",
+            "-q",
+            "--format",
+            "json",
+            str(first),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    report = json.loads(check.stdout)
+    assert report["summary"]["files"] == 26
+    rules = {finding["rule"] for finding in report["findings"]}
+    assert rules and not rules & {"YAML-001", "SCHEMA-001", "REF-001"}
+
+
+def test_generator_refuses_a_directory_that_is_not_empty(tmp_path: Path) -> None:
+    (tmp_path / "keep.txt").write_text("x")
+    done = _bench("generate.py", "--roles", "5", "--accounts", "5", str(tmp_path))
+    assert done.returncode == 2
+    assert done.stderr.endswith(f"error: {tmp_path} is not empty; give a new or empty directory\n")
+
+
+def test_runner_measures_a_tiny_repo_and_writes_its_result(tmp_path: Path) -> None:
+    references = "floor,check-jsonschema" if shutil.which("check-jsonschema") else "floor"
+    out = tmp_path / "result.json"
+    done = _bench(
+        "run.py",
+        "--sizes",
+        "5",
+        "--repeat",
+        "1",
+        "--references",
+        references,
+        "--work",
+        str(tmp_path / "work"),
+        "--out",
+        str(out),
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(out.read_text())
+    [size] = result["sizes"]
+    assert (size["roles"], size["accounts"], len(size["runs"])) == (5, 25, 1)
+    assert {"load", "validate", "evaluate", "report"} <= set(size["median"]["stages"])
+    assert size["median"]["floor_parse"] > 0
+    assert [t["target"] for t in result["targets"]] == ["5 roles load+validate / C-loader floor"]
+
+
+def test_runner_stops_when_a_reference_it_was_asked_for_is_missing(tmp_path: Path) -> None:
+    done = _bench(
+        "run.py",
+        "--sizes",
+        "5",
+        "--repeat",
+        "1",
+        "--check-jsonschema",
+        "no-such-program",
+        "--work",
+        str(tmp_path),
+        "--out",
+        str(tmp_path / "result.json"),
+    )
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        "run.py: error: 'no-such-program' not found; pip install check-jsonschema, or run "
+        "with --references floor (or none)\n"
+    )
+    assert not (tmp_path / "result.json").exists()
+
+
+@pytest.mark.parametrize("size", ["--sizes=x", "--repeat=0", "--references=speed"])
+def test_runner_rejects_bad_options(size: str, tmp_path: Path) -> None:
+    assert _bench("run.py", size, "--out", str(tmp_path / "r.json")).returncode == 2
