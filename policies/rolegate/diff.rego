@@ -85,6 +85,7 @@ _changes[person] := {[direction, entry.kind, entry.resource, entry.name] |
 	some direction, entries in {"gained": change.person_gains(person), "lost": change.person_losses(person)}
 	some entry in entries
 } if {
+	base.present
 	some person in _persons
 }
 
