@@ -53,9 +53,9 @@ special_sensitivity(class) if class.sensitivity >= 4
 # holds_personal is true when some field of the resource is personal data or above.
 holds_personal(resource) if max_sensitivity(resource) >= model.personal
 
-# shown_rank is the visibility rank a grant gives a field (undefined when the field's
-# class is unknown and the grant does not list it).
-shown_rank(grant, field) := model.visibility_rank[model.visibility(grant, field)]
+# shown_rank is the visibility rank a grant gives a field of its resource (undefined when
+# the field's class is unknown).
+shown_rank(grant, field) := model.field_ranks(grant)[field]
 
 # grant_field_path is the path, in the role, of the entry that sets a field's visibility
 # in grant i (the grant itself when the class default applies).

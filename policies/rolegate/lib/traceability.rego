@@ -29,7 +29,4 @@ broad_personal_read(grant) if {
 }
 
 # revealed_fields are the personal fields a grant shows at reveal_on_demand.
-revealed_fields(grant) := {field |
-	some field in model.personal_fields(grant)
-	model.visibility(grant, field) == "reveal_on_demand"
-}
+revealed_fields(grant) := model.personal_fields(grant) & model.fields_at(grant, "reveal_on_demand")

@@ -51,8 +51,7 @@ _reason(role, "wide_personal") := sprintf("personal data at scope %s", [_scope_n
 
 _reason(role, "reveal") := "reveal_on_demand fields" if {
 	some grant in role.spec.grants
-	some field in model.visible_fields(grant)
-	model.visibility(grant, field) == "reveal_on_demand"
+	count(model.fields_at(grant, "reveal_on_demand")) > 0
 }
 
 _reason(role, "export") := sprintf("bulk extraction (%s)", [concat(", ", sort(exports))]) if {

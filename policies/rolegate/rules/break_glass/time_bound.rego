@@ -49,7 +49,7 @@ findings contains result.finding(entry.doc, path, result.account_subject(account
 	role.metadata.name in account.roles
 	activation := object.get(account, "activation", "none")
 	activation != "just_in_time"
-	path := privilege.closest_path(entry.doc, array.concat(entry.path, ["activation"]))
+	path := array.concat(entry.path, privilege.closest_path(account, ["activation"]))
 	msg := sprintf("account %q: holds break-glass role %q with %s", [account.id, role.metadata.name, _activation_text[activation]])
 }
 

@@ -25,8 +25,7 @@ import data.rolegate.lib.result
 findings contains result.finding(role, minimisation.condition_path(i, grant, "require_reason"), result.role_subject(role), msg) if {
 	some role in input.roles
 	some i, grant in role.spec.grants
-	revealed := _revealed(grant)
-	count(revealed) > 0
+	revealed := _revealed[grant]
 	object.get(grant, ["conditions", "require_reason"], false) != true
 	msg := sprintf("role %q: grant on %s reveals %s on demand without conditions.require_reason", [
 		role.metadata.name, grant.resource, concat(", ", sort(revealed)),
@@ -36,8 +35,7 @@ findings contains result.finding(role, minimisation.condition_path(i, grant, "re
 findings contains result.finding(role, minimisation.condition_path(i, grant, "max_reveals_per_hour"), result.role_subject(role), msg) if {
 	some role in input.roles
 	some i, grant in role.spec.grants
-	revealed := _revealed(grant)
-	count(revealed) > 0
+	revealed := _revealed[grant]
 	not "max_reveals_per_hour" in object.keys(object.get(grant, "conditions", {}))
 	msg := sprintf("role %q: grant on %s reveals %s on demand without conditions.max_reveals_per_hour", [
 		role.metadata.name, grant.resource, concat(", ", sort(revealed)),
@@ -47,17 +45,18 @@ findings contains result.finding(role, minimisation.condition_path(i, grant, "ma
 findings contains result.finding(role, ["spec", "grants", i], result.role_subject(role), msg) if {
 	some role in input.roles
 	some i, grant in role.spec.grants
-	revealed := _revealed(grant)
-	count(revealed) > 0
+	revealed := _revealed[grant]
 	not _reads_logged(role)
 	msg := sprintf("role %q: grant on %s reveals %s on demand but reveals are not logged (%s)", [
 		role.metadata.name, grant.resource, concat(", ", sort(revealed)), _audit_gap(role),
 	])
 }
 
-_revealed(grant) := {field |
-	some field, _ in model.resources[grant.resource].fields
-	model.visibility(grant, field) == "reveal_on_demand"
+# The fields each distinct grant reveals on demand (grants revealing none are left out).
+_revealed := {grant: fields |
+	some grant in model.distinct_grants
+	fields := model.fields_at(grant, "reveal_on_demand")
+	count(fields) > 0
 }
 
 _role_logs_reads(role) if role.spec.audit.read_events == true

@@ -26,9 +26,7 @@ import data.rolegate.lib.result
 findings contains result.finding(role, minimisation.condition_path(i, grant, "expires_after_close_hours"), result.role_subject(role), msg) if {
 	some role in input.roles
 	some i, grant in role.spec.grants
-	grant.scope == "assigned"
-	shown := _place_fields(grant)
-	count(shown) > 0
+	shown := _assigned_place_fields[grant]
 	not "expires_after_close_hours" in object.keys(object.get(grant, "conditions", {}))
 	msg := sprintf("role %q: assigned grant on %s shows %s with no conditions.expires_after_close_hours", [
 		role.metadata.name, grant.resource, concat(", ", sort(shown)),
@@ -38,9 +36,7 @@ findings contains result.finding(role, minimisation.condition_path(i, grant, "ex
 findings contains result.finding(role, ["spec", "grants", i, "conditions", "expires_after_close_hours"], result.role_subject(role), msg) if {
 	some role in input.roles
 	some i, grant in role.spec.grants
-	grant.scope == "assigned"
-	shown := _place_fields(grant)
-	count(shown) > 0
+	shown := _assigned_place_fields[grant]
 	hours := grant.conditions.expires_after_close_hours
 	limit := model.thresholds.assigned_access_max_hours_after_close
 	hours > limit
@@ -50,9 +46,16 @@ findings contains result.finding(role, ["spec", "grants", i, "conditions", "expi
 }
 
 # The fields of a grant that show where a customer is: addresses and location data.
-_place_fields(grant) := {field |
-	some field in model.visible_fields(grant)
-	_is_place(model.field_class(grant.resource, field), field)
+# The place fields each distinct assigned-scope grant shows (grants showing none are
+# left out).
+_assigned_place_fields := {grant: fields |
+	some grant in model.distinct_grants
+	grant.scope == "assigned"
+	fields := {field |
+		some field in model.visible_fields(grant)
+		_is_place(model.field_class(grant.resource, field), field)
+	}
+	count(fields) > 0
 }
 
 _is_place(class, _) if class.category == "location"

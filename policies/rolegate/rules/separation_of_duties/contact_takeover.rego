@@ -47,7 +47,7 @@ findings contains result.finding(role, privilege.capability_path(role, sort(take
 }
 
 findings contains result.finding(entry.doc, array.concat(entry.path, ["roles"]), result.account_subject(entry.account), msg) if {
-	some person, caps in access.person_capabilities
+	some person, caps in access.several_roles_capabilities
 	changes := caps & _contact_changes
 	count(changes) > 0
 	takeovers := _takeovers(caps)

@@ -46,7 +46,7 @@ findings contains result.finding(role, privilege.capability_path(role, pair[1]),
 }
 
 findings contains result.finding(entry.doc, array.concat(entry.path, ["roles"]), result.account_subject(entry.account), msg) if {
-	some person, caps in access.person_capabilities
+	some person, caps in access.several_roles_capabilities
 	some pair in _pairs
 	pair[0] in caps
 	pair[1] in caps

@@ -36,7 +36,7 @@ findings contains result.finding(role, privilege.action_path(role, resource, "ap
 }
 
 findings contains result.finding(entry.doc, array.concat(entry.path, ["roles"]), result.account_subject(entry.account), msg) if {
-	some person, caps in access.person_capabilities
+	some person, caps in access.several_roles_capabilities
 	some cap in caps
 	parts := split(cap, ":")
 	parts[1] == "approve"
