@@ -16,7 +16,12 @@ import data.rolegate.lib.change
 
 report := {"roles": roles, "people": people}
 
-_role_names := {name | some name, _ in access.roles_by_name} | {name | some name, _ in base.roles}
+# (Only with a base: without one there is nothing to compare, and working out everyone's
+# access here would double the cost of every run.)
+_role_names := names if {
+	base.present
+	names := {name | some name, _ in access.roles_by_name} | {name | some name, _ in base.roles}
+}
 
 _status(name) := "added" if {
 	not base.roles[name]
@@ -47,7 +52,10 @@ _holders(name) := {person |
 	name in held
 }
 
-_persons := {person | some person, _ in access.person_roles} | {person | some person, _ in base.person_roles}
+_persons := persons if {
+	base.present
+	persons := {person | some person, _ in access.person_roles} | {person | some person, _ in base.person_roles}
+}
 
 people contains {
 	"person": person,

@@ -42,15 +42,21 @@ findings contains result.finding(role, _duration_path, result.role_subject(role)
 }
 
 findings contains result.finding(entry.doc, path, result.account_subject(account), msg) if {
-	some role in input.roles
-	role.spec.tier == "break_glass"
 	some entry in model.accounts
 	account := entry.account
-	role.metadata.name in account.roles
+	some name in account.roles
+	name in _break_glass_roles
 	activation := object.get(account, "activation", "none")
 	activation != "just_in_time"
 	path := array.concat(entry.path, privilege.closest_path(account, ["activation"]))
-	msg := sprintf("account %q: holds break-glass role %q with %s", [account.id, role.metadata.name, _activation_text[activation]])
+	msg := sprintf("account %q: holds break-glass role %q with %s", [account.id, name, _activation_text[activation]])
+}
+
+# The names of the break-glass roles: each account's roles are looked up here, rather
+# than every role compared with every account.
+_break_glass_roles contains role.metadata.name if {
+	some role in input.roles
+	role.spec.tier == "break_glass"
 }
 
 _activation_text := {
