@@ -11,10 +11,12 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable
 from typing import Any
 
-from checker.engines import EMPTY_INPUT, ENTRY_POINT, EngineSettings, decision_of
+from checker.engines import EMPTY_INPUT, ENTRY_POINT, EngineSettings, decision_of, shards
 from checker.errors import GateError
+from checker.loadpool import cpu_count
 from checker.policies import PolicySet
 
 os.environ["RUST_BACKTRACE"] = "0"
@@ -49,19 +51,45 @@ def new_engine(policies: PolicySet) -> Any:
     return engine
 
 
+def evaluate_modules(modules: list[tuple[str, str]], data: str, input_json: str, rule: str) -> str:
+    """``rule`` evaluated (JSON text) on a fresh engine holding only ``modules`` (display
+    name, text) and ``data``: a share of a sharded evaluation, here or in a worker."""
+    engine = regorus.Engine()
+    for display, text in modules:
+        engine.add_policy(display, text)
+    engine.add_data_json(data)
+    engine.set_input_json(input_json)
+    return str(engine.eval_rule_as_json(rule))
+
+
 class EmbeddedEvaluator:
     def __init__(self, policies: PolicySet) -> None:
+        self._policies = policies
         self._engine = new_engine(policies)
         # Unsafe variables and similar errors only surface when the rules first run.
         self._eval(EMPTY_INPUT, failure="policy does not compile")
 
     def evaluate(self, input_document: dict[str, Any]) -> dict[str, Any]:
+        if shards.worthwhile(input_document, cpu_count()):
+            return self._decide(
+                lambda: shards.evaluate(self._policies, input_document, evaluate_modules),
+                failure="evaluation failed",
+            )
         return self._eval(input_document, failure="evaluation failed")
 
     def _eval(self, input_document: dict[str, Any], *, failure: str) -> dict[str, Any]:
-        try:
+        def one_evaluation() -> str:
             self._engine.set_input_json(json.dumps(input_document))
-            result = json.loads(self._engine.eval_rule_as_json(ENTRY_POINT))
+            return str(self._engine.eval_rule_as_json(ENTRY_POINT))
+
+        return self._decide(one_evaluation, failure=failure)
+
+    @staticmethod
+    def _decide(evaluation: Callable[[], str], *, failure: str) -> dict[str, Any]:
+        try:
+            result = json.loads(evaluation())
+        except GateError:
+            raise
         except Exception as error:  # regorus raises RuntimeError for every kind of failure
             raise GateError(f"{failure}: {engine_message(error)}") from error
         return decision_of(result, source=failure)

@@ -63,10 +63,23 @@ _stamped(meta, raw) := object.remove(object.union(raw, _stamp(meta, raw)), ["esc
 # The waiver rules: the package area `waivers`. They see the other rules' findings.
 _waiver_rule(meta) if meta.area == "waivers"
 
-# Each rule package's `findings`, evaluated once (undefined for a package without it).
-_rule_findings[meta.id] := found if {
+# rule_findings[id] is what each rule of the index found, before stamping (undefined for
+# a package without `findings`). A rule whose findings data.rolegate.found already holds
+# is not run again: on a large repo the embedded engine evaluates shares of the rules in
+# parallel processes and hands their findings in there (checker/engines/shards.py).
+rule_findings[meta.id] := found if {
 	some meta in _index
-	found := data.rolegate.rules[meta.area][meta.name].findings
+	found := _findings_of(meta)
+}
+
+_findings_of(meta) := data.rolegate.found[meta.id]
+
+_findings_of(meta) := data.rolegate.rules[meta.area][meta.name].findings if not _handed_in(meta)
+
+# In a helper, so that negating a reference into data that may not exist reads the same
+# on every engine.
+_handed_in(meta) if {
+	_ = data.rolegate.found[meta.id]
 }
 
 # The findings of every rule except the waiver rules.
@@ -74,7 +87,7 @@ _evaluated contains _stamped(meta, raw) if {
 	some meta in _index
 	not meta.id in _disabled
 	not _waiver_rule(meta)
-	some raw in _rule_findings[meta.id]
+	some raw in rule_findings[meta.id]
 }
 
 # The waiver packages, evaluated once over the other rules' findings. (On regorus a
@@ -121,7 +134,7 @@ _status(meta) := "disabled" if meta.id in _disabled else := "evaluated"
 
 rules contains entry if {
 	some meta in _index
-	_rule_findings[meta.id]
+	rule_findings[meta.id]
 	own := [f | some f in findings; f.rule == meta.id]
 	failed := count({f.subject | some f in own})
 	checked := max([object.get(_subject_counts, meta.subject, 0), failed])
@@ -140,7 +153,7 @@ rules contains entry if {
 # Rules in the index whose package defines no `findings` set: the gate cannot decide.
 undefined_rules contains meta.id if {
 	some meta in _index
-	not _rule_findings[meta.id]
+	not rule_findings[meta.id]
 }
 
 # The subjects each kind of rule checks, for reports that list passing checks too.

@@ -1,0 +1,151 @@
+"""Evaluate a large repo's rules on two cores.
+
+The embedded engine runs on one core, and the rules are independent of each other, except
+the waiver rules, which read every other rule's findings. So on a large repo the other
+rules are split in two shares: a worker process evaluates one share's
+``data.rolegate.main.rule_findings`` while this process evaluates the other's, each
+engine holding only the modules its share needs. A last evaluation, holding the
+libraries, the waiver rules and both shares' findings as ``data.rolegate.found``, computes
+the decision exactly as one evaluation would: main.rego takes a rule's findings from
+``data.rolegate.found`` instead of running it again. Stamping, waivers, "new since base"
+and the counts stay in Rego.
+
+Below ``SHARD_SUBJECTS`` roles and accounts, starting a process costs more than it saves,
+so a commit hook on a small repo never starts one.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import statistics
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+from multiprocessing.connection import Connection
+from typing import Any
+
+from checker.engines import ENTRY_POINT
+from checker.errors import GateError
+from checker.policies import PolicySet, RuleMeta
+
+SHARD_SUBJECTS = 3000  # roles + accounts from which the rules are split across processes
+SHARE_RULES = "data.rolegate.main.rule_findings"
+
+Module = tuple[str, str]  # display name, Rego text
+# Evaluates ``query`` over the modules, data and input (both JSON text), returns JSON text.
+Run = Callable[[list[Module], str, str, str], str]
+
+
+def worthwhile(input_document: dict[str, Any], workers: int) -> bool:
+    """Whether splitting the rules across processes pays for starting one."""
+    accounts = sum(len(doc["spec"].get("accounts", [])) for doc in input_document["bindings"])
+    return workers >= 2 and len(input_document["roles"]) + accounts >= SHARD_SUBJECTS
+
+
+def shares(rules: tuple[RuleMeta, ...]) -> tuple[tuple[RuleMeta, ...], tuple[RuleMeta, ...]]:
+    """The rules that can run apart, in two shares of about equal cost: the costliest
+    first, each into the share that has cost less so far."""
+    costs = rule_costs()
+    typical = statistics.median(costs.values()) if costs else 1
+    apart = [rule for rule in rules if not _reads_findings(rule)]
+    apart.sort(key=lambda rule: (-costs.get(rule.id, typical), rule.id))
+    dealt: tuple[list[RuleMeta], list[RuleMeta]] = ([], [])
+    totals = [0.0, 0.0]
+    for rule in apart:
+        lighter = 0 if totals[0] <= totals[1] else 1
+        dealt[lighter].append(rule)
+        totals[lighter] += costs.get(rule.id, typical)
+    return tuple(dealt[0]), tuple(dealt[1])
+
+
+@cache
+def rule_costs() -> dict[str, float]:
+    """What each built-in rule adds to an evaluation, in ms (bench/rule_costs.py)."""
+    text = resources.files("checker.engines").joinpath("rule_costs.json").read_text()
+    costs: dict[str, float] = json.loads(text)
+    return costs
+
+
+def evaluate(policies: PolicySet, input_document: dict[str, Any], run: Run) -> str:
+    """The decision (JSON text) for ``input_document``, with one share of the rules
+    evaluated in a worker process; ``run`` is the engine call made on each side."""
+    first, second = shares(policies.rules)
+    input_json = json.dumps(input_document)
+    worker = _Worker(run, (*_share_job(policies, second), input_json, SHARE_RULES))
+    try:
+        here = run(*_share_job(policies, first), input_json, SHARE_RULES)
+        found = {**json.loads(here), **json.loads(worker.result())}
+    finally:
+        worker.stop()
+    rest = tuple(rule for rule in policies.rules if _reads_findings(rule))
+    data = _data(policies, policies.rules)
+    data["rolegate"]["found"] = found
+    return run(_modules(policies, rest), json.dumps(data), input_json, ENTRY_POINT)
+
+
+class _Worker:
+    """One evaluation in a process of its own.
+
+    The job is handed over when the process starts, by this thread: the engine keeps
+    Python's interpreter lock while it evaluates, so a helper thread of a process pool
+    would not send the job until this process's own evaluation had finished.
+    """
+
+    def __init__(self, run: Run, job: tuple[list[Module], str, str, str]) -> None:
+        context = multiprocessing.get_context("spawn")  # no fork of a process with an engine
+        self._results, sender = context.Pipe(duplex=False)
+        self._process = context.Process(target=_work, args=(sender, run, job), daemon=True)
+        self._process.start()
+        sender.close()  # so that a worker that dies reads as end of file here
+
+    def result(self) -> str:
+        try:
+            done, value = self._results.recv()
+        except EOFError:
+            self._process.join()
+            code = self._process.exitcode
+            stopped = f"the worker process stopped (exit code {code})"
+            raise GateError(f"evaluation failed: {stopped}") from None
+        if not done:
+            raise RuntimeError(value)  # the engine's error, worded by the caller
+        return str(value)
+
+    def stop(self) -> None:
+        self._results.close()
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+
+
+def _work(results: Connection, run: Run, job: tuple[list[Module], str, str, str]) -> None:
+    try:
+        outcome = (True, run(*job))
+    except Exception as error:  # handed back whole; the caller turns it into a GateError
+        outcome = (False, str(error))
+    results.send(outcome)
+    results.close()
+
+
+def _reads_findings(rule: RuleMeta) -> bool:
+    """The waiver rules read every other rule's findings, so they run last."""
+    return rule.area == "waivers"
+
+
+def _share_job(policies: PolicySet, share: tuple[RuleMeta, ...]) -> tuple[list[Module], str]:
+    return _modules(policies, share), json.dumps(_data(policies, share))
+
+
+def _modules(policies: PolicySet, keep: tuple[RuleMeta, ...]) -> list[Module]:
+    """Every module except the rules not in ``keep``."""
+    rule_files = {rule.file for rule in policies.rules}
+    kept = {rule.file for rule in keep}
+    return [
+        (rego.display, rego.text)
+        for rego in policies.files
+        if rego.display not in rule_files or rego.display in kept
+    ]
+
+
+def _data(policies: PolicySet, share: tuple[RuleMeta, ...]) -> dict[str, Any]:
+    return {"rolegate": {"rule_index": {rule.id: rule.as_data() for rule in share}}}
