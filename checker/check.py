@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from checker.base import BaseSource, add_base
-from checker.decision import Decision, RuleResult, read_decision
+from checker.decision import Decision, RuleResult, read_decision, wanted_regions
 from checker.discover import discover, display_path
 from checker.engines import EngineSettings, Evaluator, load_engine
 from checker.errors import GateError
@@ -20,7 +20,7 @@ from checker.findings import SEVERITIES, Finding, Waived, severity_rank
 from checker.ignore import IgnoreRules
 from checker.inventory import build_input
 from checker.loader import Document
-from checker.loadpool import load_files
+from checker.loadpool import load_files, prefetch_regions
 from checker.policies import PolicySet, RuleMeta, load_policy_set
 from checker.references import check_references
 from checker.validate import Validated, validate
@@ -171,4 +171,9 @@ def run_check(options: CheckOptions, *, loaded: LoadedPolicies | None = None) ->
 
 def _decide(raw: dict[str, Any], documents: tuple[Document, ...], policies: PolicySet) -> Decision:
     index = {(doc.file, doc.index): doc for doc in documents}
+    prefetch_regions(
+        (index[(file, number)], path)
+        for file, number, path in wanted_regions(raw)
+        if (file, number) in index
+    )
     return read_decision(raw, index, policies)

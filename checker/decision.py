@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -86,6 +86,31 @@ def read_decision(raw: dict[str, Any], documents: DocumentIndex, policies: Polic
     return Decision(
         findings, waived, rules, _subjects(raw.get("subjects")), _diff(raw.get("access_diff"))
     )
+
+
+def wanted_regions(raw: dict[str, Any]) -> Iterator[tuple[str, int, tuple[Any, ...]]]:
+    """The (file, document, path) that read_decision will place, so that their positions
+    can be worked out ahead, together. Malformed entries are skipped: read_decision
+    reports them."""
+    waived = [w for w in _list(raw.get("waived")) if isinstance(w, dict)]
+    findings = [*_list(raw.get("findings")), *(w.get("finding") for w in waived)]
+    for finding in findings:
+        if isinstance(finding, dict):
+            yield from _place(finding, finding.get("path"))
+    for entry in waived:
+        waiver = entry.get("waiver")
+        if isinstance(waiver, dict):
+            yield from _place(waiver, ["metadata", "name"])
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _place(item: dict[str, Any], path: Any) -> Iterator[tuple[str, int, tuple[Any, ...]]]:
+    file, document = item.get("file"), item.get("document")
+    if isinstance(file, str) and isinstance(document, int) and isinstance(path, list):
+        yield file, document, tuple(path)
 
 
 def _subjects(raw: Any) -> dict[str, tuple[str, ...]]:

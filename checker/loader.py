@@ -39,14 +39,25 @@ class Document:
         line, column, _, _ = self.region(path)
         return line, column
 
-    def region(self, path: tuple[str | int, ...]) -> tuple[int, int, int, int]:
+    def region(self, path: tuple[str | int, ...]) -> Region:
         """Start line and column, and end line and column (exclusive; 0, 0 when not
         known), of the node at ``path`` or of its longest prefix that exists."""
-        for end in range(len(path), -1, -1):
-            found = self.spans.get(tuple(path[:end]))
-            if found:
-                return (*found, *self.ends.get(tuple(path[:end]), (0, 0)))
-        return (1, 1, 0, 0)
+        if isinstance(self.spans, _View):
+            return self.spans.region(path)
+        return region_in(self.spans, self.ends, path)
+
+
+# Start line and column, end line and column of a node.
+Region = tuple[int, int, int, int]
+
+
+def region_in(spans: Mapping[Path, Position], ends: Mapping[Path, Position], path: Path) -> Region:
+    """The region of the node at ``path``, or of its longest prefix that exists."""
+    for end in range(len(path), -1, -1):
+        found = spans.get(tuple(path[:end]))
+        if found:
+            return (*found, *ends.get(tuple(path[:end]), (0, 0)))
+    return (1, 1, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -100,7 +111,7 @@ def parse(text: str, display: str) -> Parsed:
 def loaded_file(text: str, display: str, parsed: Parsed) -> LoadedFile:
     """The documents of a parsed file; their positions are read from ``text`` when first
     asked for (only documents with findings ever are), so a large repo keeps no span map."""
-    positions = _Positions(text)
+    positions = Positions(text)
     documents = tuple(
         Document(display, i, data, _View(positions, i, 0), _View(positions, i, 1))
         for i, data in parsed[0]
@@ -108,36 +119,72 @@ def loaded_file(text: str, display: str, parsed: Parsed) -> LoadedFile:
     return LoadedFile(display, documents, parsed[1])
 
 
-class _Positions:
-    """Start and end of every node of each document of one file, from its text."""
+# A region asked of a file: the document's index and the path in it.
+Request = tuple[int, Path]
+
+
+class Positions:
+    """Start and end of every node of each document of one file, from its text; regions
+    worked out elsewhere (``learn``) are answered without reading the text."""
 
     def __init__(self, text: str) -> None:
-        self._text = text
+        self.text = text
         self._found: list[tuple[dict[Path, Position], dict[Path, Position]]] | None = None
+        self._known: dict[Request, Region] = {}
 
     def of(self, index: int) -> tuple[dict[Path, Position], dict[Path, Position]]:
         if self._found is None:
-            self._found = list(self._compute())
-            self._text = ""  # no longer needed
+            self._found = list(_node_positions(self.text))
         return self._found[index] if index < len(self._found) else ({}, {})
 
-    def _compute(self) -> Iterator[tuple[dict[Path, Position], dict[Path, Position]]]:
-        try:
-            for node in _compose(self._text):
-                try:
-                    _, spans, ends = to_data_with_ends(node)
-                except YamlDataError:  # reported when the file was parsed
-                    spans, ends = {}, {}
-                yield spans, ends
-        except yaml.MarkedYAMLError:
-            return
+    def region(self, index: int, path: Path) -> Region:
+        known = self._known.get((index, tuple(path)))
+        return known if known else region_in(*self.of(index), path)
+
+    def learn(self, regions: dict[Request, Region]) -> None:
+        self._known.update(regions)
+
+
+def positions_of(document: Document) -> Positions | None:
+    """Where a loaded document's positions come from (None for one built in memory)."""
+    return document.spans.positions if isinstance(document.spans, _View) else None
+
+
+def _node_positions(text: str) -> Iterator[tuple[dict[Path, Position], dict[Path, Position]]]:
+    try:
+        for node in _compose(text):
+            try:
+                _, spans, ends = to_data_with_ends(node)
+            except YamlDataError:  # reported when the file was parsed
+                spans, ends = {}, {}
+            yield spans, ends
+    except yaml.MarkedYAMLError:
+        return
+
+
+def regions(text: str, requests: list[Request]) -> dict[Request, Region]:
+    """The region of each requested node of a file's text (what a worker process sends
+    back instead of every node's position)."""
+    found = list(_node_positions(text))
+    empty: tuple[dict[Path, Position], dict[Path, Position]] = ({}, {})
+    return {
+        (index, path): region_in(*(found[index] if index < len(found) else empty), path)
+        for index, path in requests
+    }
 
 
 class _View(Mapping[Path, Position]):
     """The starts (``which`` 0) or ends (1) of one document's nodes, computed when used."""
 
-    def __init__(self, positions: _Positions, index: int, which: int) -> None:
+    def __init__(self, positions: Positions, index: int, which: int) -> None:
         self._positions, self._index, self._which = positions, index, which
+
+    @property
+    def positions(self) -> Positions:
+        return self._positions
+
+    def region(self, path: Path) -> Region:
+        return self._positions.region(self._index, path)
 
     def _map(self) -> dict[Path, Position]:
         return self._positions.of(self._index)[self._which]

@@ -12,11 +12,28 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from checker.loader import LoadedFile, Parsed, loaded_file, parse, read_text
+from checker.loader import (
+    Document,
+    LoadedFile,
+    Parsed,
+    Positions,
+    Region,
+    Request,
+    loaded_file,
+    parse,
+    positions_of,
+    read_text,
+    regions,
+)
+from checker.yamldata import Path as YamlPath
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 PARALLEL_BYTES = 2_000_000  # below this, parse in-process
 CHUNK_BYTES = 400_000  # YAML sent to a worker at a time
@@ -45,11 +62,7 @@ def _parse_all(jobs: list[Job]) -> Iterator[Parsed]:
 
 
 def _parse_in_pool(jobs: list[Job], workers: int) -> Iterator[Parsed]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    context = multiprocessing.get_context("spawn")  # no fork of a process holding an engine
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with _pool(workers) as pool:
         for batch in pool.map(parse_batch, chunks(jobs)):
             yield from batch
 
@@ -58,9 +71,49 @@ def parse_batch(jobs: list[Job]) -> list[Parsed]:
     return [parse(text, display) for text, display in jobs]
 
 
-def chunks(jobs: list[Job]) -> Iterator[list[Job]]:
+def prefetch_regions(wanted: Iterable[tuple[Document, YamlPath]]) -> None:
+    """Work out where many findings are in worker processes, before they are reported.
+
+    Reporting a finding reads its file's text again for positions; in a large repo with
+    findings in most files that is a second parse of most of the YAML. Below
+    ``PARALLEL_BYTES`` of it, nothing is done here and positions are read when asked.
+    """
+    requests: dict[int, tuple[Positions, list[Request]]] = {}
+    for document, path in wanted:
+        positions = positions_of(document)
+        if positions is not None:
+            requests.setdefault(id(positions), (positions, []))[1].append((document.index, path))
+    files = list(requests.values())
+    workers = cpu_count()
+    if workers < 2 or sum(len(positions.text) for positions, _ in files) < PARALLEL_BYTES:
+        return
+    jobs = [(positions.text, asked) for positions, asked in files]
+    with _pool(workers) as pool:
+        found = [answer for batch in pool.map(regions_batch, chunks(jobs)) for answer in batch]
+    for (positions, _), answer in zip(files, found, strict=True):
+        positions.learn(answer)
+
+
+def regions_batch(jobs: list[tuple[str, list[Request]]]) -> list[dict[Request, Region]]:
+    return [regions(text, asked) for text, asked in jobs]
+
+
+@contextmanager
+def _pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn")  # no fork of a process holding an engine
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield pool
+
+
+SomeJob = TypeVar("SomeJob", bound=tuple[str, Any])  # the text to work on comes first
+
+
+def chunks(jobs: list[SomeJob]) -> Iterator[list[SomeJob]]:
     """Consecutive runs of jobs of about ``CHUNK_BYTES`` of text each."""
-    batch: list[Job] = []
+    batch: list[SomeJob] = []
     size = 0
     for job in jobs:
         batch.append(job)
