@@ -107,14 +107,14 @@ field_path(grant, field) := ["fields", field] if {
 
 # field_ranks maps each field of a grant's resource to the rank of what the grant shows
 # of it (fields of an undeclared class are left out; the validator reports them).
-field_ranks(grant) := _views[grant].ranks
-
-field_ranks(grant) := _view(grant).ranks if not _views[grant]
+field_ranks(grant) := found if {
+	found := _views[grant].ranks
+} else := _view(grant).ranks
 
 # visible_fields are the fields of a grant's resource it shows at more than none.
-visible_fields(grant) := _views[grant].visible
-
-visible_fields(grant) := _view(grant).visible if not _views[grant]
+visible_fields(grant) := found if {
+	found := _views[grant].visible
+} else := _view(grant).visible
 
 # fields_at are the fields a grant shows at exactly the named visibility.
 fields_at(grant, name) := {field |
@@ -123,9 +123,9 @@ fields_at(grant, name) := {field |
 }
 
 # personal_fields are the visible fields of a grant at or above personal sensitivity.
-personal_fields(grant) := _views[grant].personal
-
-personal_fields(grant) := _view(grant).personal if not _views[grant]
+personal_fields(grant) := found if {
+	found := _views[grant].personal
+} else := _view(grant).personal
 
 # category_fields are the visible fields of a grant whose class has one of the categories.
 category_fields(grant, categories) := {field |
@@ -133,9 +133,9 @@ category_fields(grant, categories) := {field |
 	category in categories
 }
 
-_categories(grant) := _views[grant].categories
-
-_categories(grant) := _view(grant).categories if not _views[grant]
+_categories(grant) := found if {
+	found := _views[grant].categories
+} else := _view(grant).categories
 
 # The views above, worked out once for each distinct grant of the repo's roles: rules ask
 # them for every grant of every role, field by field, and roles cut from the same job

@@ -40,8 +40,10 @@ findings contains _finding(role, ["metadata"], msg) if {
 findings contains _finding(role, ["metadata", "last_review"], msg) if {
 	some role in input.roles
 	last := role.metadata.last_review
-	interval := _interval(role)
 	age := floor((model.now_ns - model.date_ns(last)) / model.day_ns)
+	# Most roles stop here, before their interval is worked out.
+	age > _shortest_interval(role)
+	interval := _interval(role)
 	age > interval.days
 	msg := sprintf("role %q: last_review %s is %d days old, over the %d-day review interval (%s)", [
 		role.metadata.name, last, age, interval.days, interval.basis,
@@ -57,6 +59,14 @@ _interval(role) := {"days": own, "basis": "the role's review_interval_days"} if 
 	own := role.metadata.review_interval_days
 	own < _policy_interval(role).days
 } else := _policy_interval(role)
+
+# _shortest_interval is no longer than the role's interval, whatever kind of role it is.
+_shortest_interval(role) := min({days |
+	some days in array.concat(
+		[d | some _, d in model.thresholds.max_review_interval_days],
+		[d | d := role.metadata.review_interval_days],
+	)
+})
 
 _policy_interval(role) := {"days": days, "basis": sprintf("%s maximum", [kind])} if {
 	caps := {k: model.thresholds.max_review_interval_days[k] | some k in _kinds(role)}
