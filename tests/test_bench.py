@@ -115,3 +115,13 @@ def test_runner_stops_when_a_reference_it_was_asked_for_is_missing(tmp_path: Pat
 @pytest.mark.parametrize("size", ["--sizes=x", "--repeat=0", "--references=speed"])
 def test_runner_rejects_bad_options(size: str, tmp_path: Path) -> None:
     assert _bench("run.py", size, "--out", str(tmp_path / "r.json")).returncode == 2
+
+
+def test_rule_costs_measures_every_rule(tmp_path: Path) -> None:
+    out = tmp_path / "costs.json"
+    done = _bench("rule_costs.py", "--roles", "4", "--repeat", "1", "--write", str(out))
+    assert done.returncode == 0, done.stderr
+    costs = json.loads(out.read_text())
+    shipped = json.loads((ROOT / "checker" / "engines" / "rule_costs.json").read_text())
+    assert sorted(costs) == sorted(shipped)
+    assert all(isinstance(ms, int) and ms >= 1 for ms in costs.values())
