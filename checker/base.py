@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from checker.discover import discover, display_path
-from checker.engines import Evaluator
+from checker.engines import EngineInput, Evaluator
 from checker.errors import GateError
 from checker.findings import YAML_ERROR
 from checker.ignore import IgnoreRules
@@ -105,7 +105,7 @@ def add_base(
     inventory = base_inventory(source)
     with_base = {**document, "base": inventory}
     if evaluator is not None:
-        decision = evaluator.evaluate({**inventory, "context": document["context"]})
+        decision = evaluator.evaluate(EngineInput.of({**inventory, "context": document["context"]}))
         with_base["base_fingerprints"] = _fingerprints(decision)
     return with_base
 

@@ -6,7 +6,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from checker.base import BaseSource, add_base
 from checker.decision import Decision, RuleResult, read_decision, wanted_regions
 from checker.discover import discover, display_path
-from checker.engines import EngineSettings, Evaluator, load_engine
+from checker.engines import EngineInput, EngineSettings, Evaluator, load_engine
 from checker.errors import GateError
 from checker.findings import SEVERITIES, Finding, Waived, severity_rank
 from checker.ignore import IgnoreRules
@@ -48,12 +48,16 @@ class Report:
     rules: tuple[RuleResult, ...]
     timings: dict[str, float] = field(default_factory=dict)
     # The exact input the rules saw (for --emit-input); not part of comparisons or repr.
-    input_document: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    engine_input: EngineInput | None = field(default=None, repr=False, compare=False)
     rule_meta: tuple[RuleMeta, ...] = ()  # every rule's METADATA, for SARIF and JUnit
     subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # checked, per kind
     access_diff: dict[str, Any] = field(default_factory=dict)  # with --base: what changed
     base: str = ""  # what --base named, "" without it
     new_only: bool = False
+
+    @property
+    def input_document(self) -> dict[str, Any]:
+        return self.engine_input.document() if self.engine_input else {}
 
     def failing(self, fail_on: str) -> tuple[Finding, ...]:
         """Findings at or above the ``fail_on`` severity that the base does not have."""
@@ -143,30 +147,46 @@ def run_check(options: CheckOptions, *, loaded: LoadedPolicies | None = None) ->
     with clock.stage("policies"):
         policies, evaluator = loaded or load_policies(options)
     repo = read_repo(options.paths, root=options.root, ignore=options.ignore, clock=clock)
-    input_document = build_input(repo.validated, now=options.now)
-    if options.base is not None:
-        with clock.stage("base"):
-            compare = evaluator if options.new_only else None
-            input_document = add_base(input_document, options.base, evaluator=compare)
+    engine_input = _engine_input(repo, options, evaluator, clock)
+    # From here on only the documents' positions are needed, not their data.
+    files, problems, documents = repo.files, repo.problems, _without_data(repo.documents)
+    del repo
     with clock.stage("evaluate"):
-        raw = evaluator.evaluate(input_document)
+        raw = evaluator.evaluate(engine_input)
     with clock.stage("decide"):
-        decision = _decide(raw, repo.documents, policies)
-    findings = tuple(sorted([*repo.problems, *decision.findings], key=Finding.sort_key))
+        decision = _decide(raw, documents, policies)
+    findings = tuple(sorted([*problems, *decision.findings], key=Finding.sort_key))
     return Report(
-        repo.files,
-        len(repo.documents),
+        files,
+        len(documents),
         findings,
         decision.waived,
         decision.rules,
         clock.timings,
-        input_document,
+        engine_input,
         rule_meta=policies.rules,
         subjects=decision.subjects,
         access_diff=decision.access_diff,
         base=options.base.label if options.base else "",
         new_only=options.new_only,
     )
+
+
+def _engine_input(
+    repo: Repo, options: CheckOptions, evaluator: Evaluator, clock: _Stopwatch
+) -> EngineInput:
+    """The input document as the engine reads it; the objects it is built from are not
+    kept, so they can be let go before the evaluation."""
+    input_document = build_input(repo.validated, now=options.now)
+    if options.base is not None:
+        with clock.stage("base"):
+            compare = evaluator if options.new_only else None
+            input_document = add_base(input_document, options.base, evaluator=compare)
+    return EngineInput.of(input_document)
+
+
+def _without_data(documents: tuple[Document, ...]) -> tuple[Document, ...]:
+    return tuple(replace(document, data=None) for document in documents)
 
 
 def _decide(raw: dict[str, Any], documents: tuple[Document, ...], policies: PolicySet) -> Decision:

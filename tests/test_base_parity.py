@@ -15,7 +15,7 @@ import pytest
 from checker.base import DirBase, add_base
 from checker.cases import EXPECT_FILE, load_case
 from checker.check import read_repo
-from checker.engines import ENTRY_POINT
+from checker.engines import ENTRY_POINT, EngineInput
 from checker.engines.embedded import EmbeddedEvaluator
 from checker.inventory import build_input
 from checker.policies import load_policy_set
@@ -55,7 +55,7 @@ def _normal(value: Any) -> Any:
 
 
 def _decide_both(opa: Any, document: dict[str, Any]) -> tuple[Any, Any]:
-    ours = EmbeddedEvaluator(POLICIES).evaluate(document)
+    ours = EmbeddedEvaluator(POLICIES).evaluate(EngineInput.of(document))
     [theirs] = opa.eval_query(f"decision := {ENTRY_POINT}", document)
     return _normal(ours), _normal(theirs["decision"])
 

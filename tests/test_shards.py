@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ import pytest
 
 from checker.cases import EXPECT_FILE, load_case
 from checker.check import read_repo
-from checker.engines import ENTRY_POINT, shards
+from checker.engines import ENTRY_POINT, EngineInput, shards
 from checker.engines.embedded import EmbeddedEvaluator, evaluate_modules, new_engine
 from checker.errors import GateError
 from checker.inventory import build_input
@@ -46,7 +47,9 @@ def _one_evaluation(input_document: dict[str, Any]) -> Any:
 @pytest.mark.parametrize(("paths", "name"), REPOS, ids=[name for _, name in REPOS])
 def test_sharded_decision_equals_one_evaluation(paths: tuple[Path, ...], name: str) -> None:
     input_document = _input(paths)
-    sharded = json.loads(shards.evaluate(POLICIES, input_document, evaluate_modules))
+    sharded = json.loads(
+        shards.evaluate(POLICIES, EngineInput.of(input_document), evaluate_modules)
+    )
     one = _one_evaluation(input_document)
     assert one["findings"] or one["waived"] or name == "example"
     assert sharded == one
@@ -71,12 +74,13 @@ def test_every_built_in_rule_has_a_measured_cost() -> None:
     assert set(shards.rule_costs()) == {rule.id for rule in POLICIES.rules}
 
 
-def _sized(roles: int, accounts: int) -> dict[str, Any]:
+def _sized(roles: int, accounts: int) -> EngineInput:
     bindings = [{"spec": {"accounts": [{}] * accounts}}]
-    return {"roles": [{}] * roles, "bindings": bindings}
+    return EngineInput.of({"roles": [{}] * roles, "bindings": bindings})
 
 
 def test_only_a_large_repo_on_several_cpus_is_split() -> None:
+    assert _sized(1000, 2000).subjects == 3000
     assert shards.worthwhile(_sized(1000, 2000), workers=2)
     assert not shards.worthwhile(_sized(1000, 1999), workers=2)
     assert not shards.worthwhile(_sized(10_000, 50_000), workers=1)
@@ -87,7 +91,7 @@ def test_embedded_engine_splits_a_large_repo_and_decides_the_same(
 ) -> None:
     input_document = _input((FIXTURES / "incident",))
     evaluator = EmbeddedEvaluator(POLICIES)
-    one = evaluator.evaluate(input_document)
+    one = evaluator.evaluate(EngineInput.of(input_document))
     split: list[bool] = []
     evaluate = shards.evaluate
 
@@ -98,7 +102,7 @@ def test_embedded_engine_splits_a_large_repo_and_decides_the_same(
     monkeypatch.setattr(shards, "SHARD_SUBJECTS", 1)
     monkeypatch.setattr(shards, "evaluate", recorded)
     monkeypatch.setattr("checker.engines.embedded.cpu_count", lambda: 2)
-    assert evaluator.evaluate(input_document) == one
+    assert evaluator.evaluate(EngineInput.of(input_document)) == one
     assert split == [True]
 
 
@@ -113,13 +117,13 @@ def dying_run(*_: Any) -> str:
 def test_an_engine_error_in_the_worker_fails_the_evaluation() -> None:
     input_document = _input((FIXTURES / "example",))
     with pytest.raises(RuntimeError, match="worker share broke"):
-        shards.evaluate(POLICIES, input_document, _HereOr(failing_run))
+        shards.evaluate(POLICIES, EngineInput.of(input_document), _HereOr(failing_run))
 
 
 def test_a_worker_that_dies_fails_the_evaluation() -> None:
     input_document = _input((FIXTURES / "example",))
     with pytest.raises(GateError, match=r"worker process stopped \(exit code 3\)"):
-        shards.evaluate(POLICIES, input_document, _HereOr(dying_run))
+        shards.evaluate(POLICIES, EngineInput.of(input_document), _HereOr(dying_run))
 
 
 class _HereOr:
@@ -132,3 +136,23 @@ class _HereOr:
     def __call__(self, *job: Any) -> str:
         run = evaluate_modules if os.getpid() == self.pid else self.elsewhere
         return str(run(*job))
+
+
+def test_a_rule_without_findings_is_named_as_in_one_evaluation() -> None:
+    rule = next(r for r in POLICIES.rules if r.id == "TR-001")
+    files = tuple(
+        replace(rego, text=rego.text.replace("findings contains", "found contains"))
+        if rego.display == rule.file
+        else rego
+        for rego in POLICIES.files
+    )
+    policies = replace(POLICIES, files=files)
+    input_document = _input((FIXTURES / "incident",))
+    sharded = json.loads(
+        shards.evaluate(policies, EngineInput.of(input_document), evaluate_modules)
+    )
+    engine = new_engine(policies)
+    engine.set_input_json(json.dumps(input_document))
+    one = json.loads(engine.eval_rule_as_json(ENTRY_POINT))
+    assert sharded["undefined_rules"] == one["undefined_rules"] == ["TR-001"]
+    assert sharded == one

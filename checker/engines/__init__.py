@@ -7,6 +7,7 @@ only for the engine it uses (opa-python-client is imported by opa-server alone).
 from __future__ import annotations
 
 import importlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -55,8 +56,28 @@ class EngineSettings:
         return f"EngineSettings(url={self.opa_url!r}, bin={self.opa_bin!r}, token={token})"
 
 
+@dataclass(frozen=True)
+class EngineInput:
+    """The input document as JSON text, made once. Engines read the text (OPA's REST
+    client parses it back), so the caller can let go of the objects it was built from
+    before a long evaluation: on a large repo they are hundreds of megabytes."""
+
+    text: str
+    subjects: int  # roles + accounts: how large the evaluation will be
+
+    @classmethod
+    def of(cls, document: dict[str, Any]) -> EngineInput:
+        bindings = document.get("bindings", [])
+        accounts = sum(len(doc.get("spec", {}).get("accounts", [])) for doc in bindings)
+        return cls(json.dumps(document), len(document.get("roles", [])) + accounts)
+
+    def document(self) -> dict[str, Any]:
+        parsed: dict[str, Any] = json.loads(self.text)
+        return parsed
+
+
 class Evaluator(Protocol):
-    def evaluate(self, input_document: dict[str, Any]) -> dict[str, Any]:
+    def evaluate(self, engine_input: EngineInput) -> dict[str, Any]:
         """The decision document for one input; raises GateError when it cannot decide."""
         ...
 

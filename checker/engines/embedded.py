@@ -14,7 +14,14 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from checker.engines import EMPTY_INPUT, ENTRY_POINT, EngineSettings, decision_of, shards
+from checker.engines import (
+    EMPTY_INPUT,
+    ENTRY_POINT,
+    EngineInput,
+    EngineSettings,
+    decision_of,
+    shards,
+)
 from checker.errors import GateError
 from checker.loadpool import cpu_count
 from checker.policies import PolicySet
@@ -51,14 +58,16 @@ def new_engine(policies: PolicySet) -> Any:
     return engine
 
 
-def evaluate_modules(modules: list[tuple[str, str]], data: str, input_json: str, rule: str) -> str:
+def evaluate_modules(modules: list[tuple[str, str]], data: str, input_file: str, rule: str) -> str:
     """``rule`` evaluated (JSON text) on a fresh engine holding only ``modules`` (display
-    name, text) and ``data``: a share of a sharded evaluation, here or in a worker."""
+    name, text) and ``data``, over the input in ``input_file``: a share of a sharded
+    evaluation, here or in a worker. (The engine reads the file itself: no copy of a large
+    input passes through Python.)"""
     engine = regorus.Engine()
     for display, text in modules:
         engine.add_policy(display, text)
     engine.add_data_json(data)
-    engine.set_input_json(input_json)
+    engine.set_input_from_json_file(input_file)
     return str(engine.eval_rule_as_json(rule))
 
 
@@ -67,19 +76,19 @@ class EmbeddedEvaluator:
         self._policies = policies
         self._engine = new_engine(policies)
         # Unsafe variables and similar errors only surface when the rules first run.
-        self._eval(EMPTY_INPUT, failure="policy does not compile")
+        self._eval(EngineInput.of(EMPTY_INPUT), failure="policy does not compile")
 
-    def evaluate(self, input_document: dict[str, Any]) -> dict[str, Any]:
-        if shards.worthwhile(input_document, cpu_count()):
+    def evaluate(self, engine_input: EngineInput) -> dict[str, Any]:
+        if shards.worthwhile(engine_input, cpu_count()):
             return self._decide(
-                lambda: shards.evaluate(self._policies, input_document, evaluate_modules),
+                lambda: shards.evaluate(self._policies, engine_input, evaluate_modules),
                 failure="evaluation failed",
             )
-        return self._eval(input_document, failure="evaluation failed")
+        return self._eval(engine_input, failure="evaluation failed")
 
-    def _eval(self, input_document: dict[str, Any], *, failure: str) -> dict[str, Any]:
+    def _eval(self, engine_input: EngineInput, *, failure: str) -> dict[str, Any]:
         def one_evaluation() -> str:
-            self._engine.set_input_json(json.dumps(input_document))
+            self._engine.set_input_json(engine_input.text)
             return str(self._engine.eval_rule_as_json(ENTRY_POINT))
 
         return self._decide(one_evaluation, failure=failure)

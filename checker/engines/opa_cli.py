@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.bundle import write_bundle
-from checker.engines import EMPTY_INPUT, ENTRY_POINT, EngineSettings, decision_of
+from checker.engines import EMPTY_INPUT, ENTRY_POINT, EngineInput, EngineSettings, decision_of
 from checker.errors import GateError
 from checker.policies import PolicySet
 
@@ -94,14 +94,14 @@ class OpaCliEvaluator:
         weakref.finalize(self, shutil.rmtree, self._dir, ignore_errors=True)
         self._bundle = self._dir / "bundle.tar.gz"
         write_bundle(policies, self._bundle)
-        self._eval(EMPTY_INPUT, failure="policy does not compile on OPA")
+        self._eval(EngineInput.of(EMPTY_INPUT), failure="policy does not compile on OPA")
 
-    def evaluate(self, input_document: dict[str, Any]) -> dict[str, Any]:
-        return self._eval(input_document, failure="opa eval failed")
+    def evaluate(self, engine_input: EngineInput) -> dict[str, Any]:
+        return self._eval(engine_input, failure="opa eval failed")
 
-    def _eval(self, input_document: dict[str, Any], *, failure: str) -> dict[str, Any]:
+    def _eval(self, engine_input: EngineInput, *, failure: str) -> dict[str, Any]:
         input_file = self._dir / "input.json"
-        input_file.write_text(json.dumps(input_document))
+        input_file.write_text(engine_input.text)
         command = [
             self._binary,
             "eval",

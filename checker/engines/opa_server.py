@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from checker.bundle import ROOT, policy_paths, revision
-from checker.engines import EMPTY_INPUT, ENTRY_POINT, EngineSettings, decision_of
+from checker.engines import EMPTY_INPUT, ENTRY_POINT, EngineInput, EngineSettings, decision_of
 from checker.engines.opa_cli import describe_error
 from checker.errors import GateError
 from checker.policies import PolicySet
@@ -77,8 +77,8 @@ class OpaServerEvaluator:
             self._call("uploading the policies", self._push, policies)
         self._eval(EMPTY_INPUT, failure="policy does not compile on the OPA server")
 
-    def evaluate(self, input_document: dict[str, Any]) -> dict[str, Any]:
-        return self._eval(input_document, failure="OPA server evaluation failed")
+    def evaluate(self, engine_input: EngineInput) -> dict[str, Any]:
+        return self._eval(engine_input.document(), failure="OPA server evaluation failed")
 
     def _call(self, doing: str, action: Any, *args: Any) -> Any:
         try:

@@ -19,13 +19,15 @@ from __future__ import annotations
 import json
 import multiprocessing
 import statistics
+import tempfile
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
 
-from checker.engines import ENTRY_POINT
+from checker.engines import ENTRY_POINT, EngineInput
 from checker.errors import GateError
 from checker.policies import PolicySet, RuleMeta
 
@@ -33,14 +35,14 @@ SHARD_SUBJECTS = 3000  # roles + accounts from which the rules are split across 
 SHARE_RULES = "data.rolegate.main.rule_findings"
 
 Module = tuple[str, str]  # display name, Rego text
-# Evaluates ``query`` over the modules, data and input (both JSON text), returns JSON text.
+# Evaluates ``query`` over the modules, data (JSON text) and input (a JSON file's path),
+# and returns JSON text.
 Run = Callable[[list[Module], str, str, str], str]
 
 
-def worthwhile(input_document: dict[str, Any], workers: int) -> bool:
+def worthwhile(engine_input: EngineInput, workers: int) -> bool:
     """Whether splitting the rules across processes pays for starting one."""
-    accounts = sum(len(doc["spec"].get("accounts", [])) for doc in input_document["bindings"])
-    return workers >= 2 and len(input_document["roles"]) + accounts >= SHARD_SUBJECTS
+    return workers >= 2 and engine_input.subjects >= SHARD_SUBJECTS
 
 
 def shares(rules: tuple[RuleMeta, ...]) -> tuple[tuple[RuleMeta, ...], tuple[RuleMeta, ...]]:
@@ -67,21 +69,24 @@ def rule_costs() -> dict[str, float]:
     return costs
 
 
-def evaluate(policies: PolicySet, input_document: dict[str, Any], run: Run) -> str:
-    """The decision (JSON text) for ``input_document``, with one share of the rules
-    evaluated in a worker process; ``run`` is the engine call made on each side."""
+def evaluate(policies: PolicySet, engine_input: EngineInput, run: Run) -> str:
+    """The decision (JSON text) for the input, with one share of the rules evaluated in a
+    worker process; ``run`` is the engine call made on each side, given the input as a
+    file that each engine reads for itself."""
     first, second = shares(policies.rules)
-    input_json = json.dumps(input_document)
-    worker = _Worker(run, (*_share_job(policies, second), input_json, SHARE_RULES))
-    try:
-        here = run(*_share_job(policies, first), input_json, SHARE_RULES)
-        found = {**json.loads(here), **json.loads(worker.result())}
-    finally:
-        worker.stop()
-    rest = tuple(rule for rule in policies.rules if _reads_findings(rule))
-    data = _data(policies, policies.rules)
-    data["rolegate"]["found"] = found
-    return run(_modules(policies, rest), json.dumps(data), input_json, ENTRY_POINT)
+    with tempfile.TemporaryDirectory(prefix="rolegate-") as folder:
+        input_file = str(Path(folder) / "input.json")
+        Path(input_file).write_text(engine_input.text)
+        worker = _Worker(run, (*_share_job(policies, second), input_file, SHARE_RULES))
+        try:
+            here = _findings(run(*_share_job(policies, first), input_file, SHARE_RULES))
+            found = {**here, **_findings(worker.result())}
+        finally:
+            worker.stop()
+        rest = tuple(rule for rule in policies.rules if _reads_findings(rule))
+        data = _data(policies.rules)
+        data["rolegate"]["found"] = found
+        return run(_modules(policies, rest), json.dumps(data), input_file, ENTRY_POINT)
 
 
 class _Worker:
@@ -133,7 +138,7 @@ def _reads_findings(rule: RuleMeta) -> bool:
 
 
 def _share_job(policies: PolicySet, share: tuple[RuleMeta, ...]) -> tuple[list[Module], str]:
-    return _modules(policies, share), json.dumps(_data(policies, share))
+    return _modules(policies, share), json.dumps(_data(share))
 
 
 def _modules(policies: PolicySet, keep: tuple[RuleMeta, ...]) -> list[Module]:
@@ -147,5 +152,16 @@ def _modules(policies: PolicySet, keep: tuple[RuleMeta, ...]) -> list[Module]:
     ]
 
 
-def _data(policies: PolicySet, share: tuple[RuleMeta, ...]) -> dict[str, Any]:
-    return {"rolegate": {"rule_index": {rule.id: rule.as_data() for rule in share}}}
+def _data(rules: tuple[RuleMeta, ...]) -> dict[str, Any]:
+    return {"rolegate": {"rule_index": {rule.id: rule.as_data() for rule in rules}}}
+
+
+def _findings(share_result: str) -> dict[str, Any]:
+    """A share's findings by rule id. None of its rules defining findings leaves the
+    object undefined: then none are handed in, and the decision names those rules."""
+    found = json.loads(share_result)
+    if found is None:
+        return {}
+    if not isinstance(found, dict):
+        raise GateError(f"evaluation failed: {SHARE_RULES} is not an object")
+    return found
