@@ -10,7 +10,15 @@ from typing import Any
 import yaml
 
 from checker.findings import YAML_ERROR, Finding
-from checker.yamldata import PLAIN, Path, Position, YamlDataError, to_data, to_data_with_ends
+from checker.yamldata import (
+    PLAIN,
+    Path,
+    Position,
+    YamlDataError,
+    region_at,
+    to_data,
+    to_data_with_ends,
+)
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 
@@ -150,6 +158,13 @@ def positions_of(document: Document) -> Positions | None:
     return document.spans.positions if isinstance(document.spans, _View) else None
 
 
+def _composed(text: str) -> Iterator[yaml.Node]:
+    try:
+        yield from _compose(text)
+    except yaml.MarkedYAMLError:
+        return
+
+
 def _node_positions(text: str) -> Iterator[tuple[dict[Path, Position], dict[Path, Position]]]:
     try:
         for node in _compose(text):
@@ -165,6 +180,12 @@ def _node_positions(text: str) -> Iterator[tuple[dict[Path, Position], dict[Path
 def regions(text: str, requests: list[Request]) -> dict[Request, Region]:
     """The region of each requested node of a file's text (what a worker process sends
     back instead of every node's position)."""
+    if "*" not in text and "<<" not in text:  # no node stands at two paths: walk to each
+        roots = list(_composed(text))
+        return {
+            (index, path): region_at(roots[index], path) if index < len(roots) else (1, 1, 0, 0)
+            for index, path in requests
+        }
     found = list(_node_positions(text))
     empty: tuple[dict[Path, Position], dict[Path, Position]] = ({}, {})
     return {

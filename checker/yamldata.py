@@ -197,6 +197,42 @@ def _region_end(start: yaml.Node, value: yaml.Node) -> Position:
     return _end(start)
 
 
+def region_at(root: yaml.Node, path: Path) -> tuple[int, int, int, int]:
+    """Start and end of the node at ``path`` or of its longest prefix that exists, found by
+    walking down to it: what ``to_data_with_ends`` records for that path, without building
+    the rest. Only for a document with no alias and no merge key (``<<``), whose nodes each
+    stand at one path."""
+    found = (*position(root), 0, 0)  # the root has a start but no recorded end
+    node = root
+    for part in path:
+        child = _child(node, _as_index(part))
+        if child is None:
+            break
+        start, node = child
+        found = (*position(start), *_region_end(start, node))
+    return found
+
+
+def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node, yaml.Node] | None:
+    """(the node a path part starts at: a key or an item; the value there)."""
+    if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and str(key.value) == part:
+                return key, value
+    if (
+        isinstance(node, yaml.SequenceNode)
+        and isinstance(part, int)
+        and 0 <= part < len(node.value)
+    ):
+        return node.value[part], node.value[part]
+    return None
+
+
+def _as_index(part: Any) -> Any:
+    """A path part as a map of paths would compare it: 1.0 finds index 1 there too."""
+    return int(part) if isinstance(part, float) and part.is_integer() else part
+
+
 def to_data(root: yaml.Node, *, aliases: bool = True) -> Any:
     """Convert one composed document to data only (``positions`` finds where things are);
     ``aliases=False`` when the text has no ``*``, so no node can be reached twice."""

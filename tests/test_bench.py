@@ -65,22 +65,16 @@ def test_generator_refuses_a_directory_that_is_not_empty(tmp_path: Path) -> None
     assert done.stderr.endswith(f"error: {tmp_path} is not empty; give a new or empty directory\n")
 
 
+def _tiny_run(work: Path, out: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    """run.py on one repo of 5 roles, once."""
+    sizes = ["--sizes", "5", "--repeat", "1"]
+    return _bench("run.py", *sizes, *options, "--work", str(work), "--out", str(out))
+
+
 def test_runner_measures_a_tiny_repo_and_writes_its_result(tmp_path: Path) -> None:
     references = "floor,check-jsonschema" if shutil.which("check-jsonschema") else "floor"
     out = tmp_path / "result.json"
-    done = _bench(
-        "run.py",
-        "--sizes",
-        "5",
-        "--repeat",
-        "1",
-        "--references",
-        references,
-        "--work",
-        str(tmp_path / "work"),
-        "--out",
-        str(out),
-    )
+    done = _tiny_run(tmp_path / "work", out, "--references", references)
     assert done.returncode == 0, done.stderr
     result = json.loads(out.read_text())
     [size] = result["sizes"]
@@ -91,19 +85,7 @@ def test_runner_measures_a_tiny_repo_and_writes_its_result(tmp_path: Path) -> No
 
 
 def test_runner_stops_when_a_reference_it_was_asked_for_is_missing(tmp_path: Path) -> None:
-    done = _bench(
-        "run.py",
-        "--sizes",
-        "5",
-        "--repeat",
-        "1",
-        "--check-jsonschema",
-        "no-such-program",
-        "--work",
-        str(tmp_path),
-        "--out",
-        str(tmp_path / "result.json"),
-    )
+    done = _tiny_run(tmp_path, tmp_path / "result.json", "--check-jsonschema", "no-such-program")
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == (
         "run.py: error: 'no-such-program' not found; pip install check-jsonschema, or run "

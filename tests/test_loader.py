@@ -4,7 +4,19 @@ from pathlib import Path
 
 import pytest
 
-from checker.loader import MAX_FILE_BYTES, load_file, load_text
+from checker.loader import (
+    MAX_FILE_BYTES,
+    Region,
+    Request,
+    _compose,
+    load_file,
+    load_text,
+    region_in,
+    regions,
+)
+from checker.yamldata import to_data_with_ends
+
+from conftest import FIXTURES
 
 
 def problems(text: str) -> list[tuple[int, int, str]]:
@@ -131,3 +143,35 @@ def test_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
 @pytest.mark.parametrize("text", ["", "# only a comment\n", "---\n"])
 def test_empty_files_have_no_problems(text: str) -> None:
     assert load_text(text, "f.yaml").problems == ()
+
+
+def _every_path_and_beyond(text: str) -> tuple[list[Request], dict[Request, Region]]:
+    """Every node's path in each document, and each with a key and an index that do not
+    exist; with the region a full map of positions gives for each."""
+    requests: list[Request] = []
+    expected: dict[Request, Region] = {}
+    for index, node in enumerate(_compose(text)):
+        _, spans, ends = to_data_with_ends(node)
+        for path in spans:
+            for asked in (path, (*path, "no-such-key"), (*path, 999), (*path, 1.0)):
+                requests.append((index, asked))
+                expected[(index, asked)] = region_in(spans, ends, asked)
+    return requests, expected
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(p for p in FIXTURES.rglob("*.yaml") if b"*" not in p.read_bytes()),
+    ids=lambda p: p.relative_to(FIXTURES).as_posix(),
+)
+def test_walking_to_a_node_finds_what_the_full_map_of_positions_holds(path: Path) -> None:
+    text = path.read_text()
+    requests, expected = _every_path_and_beyond(text)
+    assert regions(text, requests) == expected
+
+
+def test_a_document_with_aliases_or_merge_keys_is_read_whole_for_regions() -> None:
+    text = "base: &b {scope: team}\nroles:\n  - <<: *b\n    name: a\n  - *b\n"
+    requests, expected = _every_path_and_beyond(text)
+    assert ("roles", 1, "scope") in {path for _, path in requests}
+    assert regions(text, requests) == expected
