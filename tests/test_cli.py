@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from checker import __version__
 from checker.policies import load_policy_set
 
-from conftest import NOW, CliResult
+from conftest import FIXTURES, NOW, CliResult
 
 Cli = Callable[..., CliResult]
 LP001_BAD = ("fixtures/rules/LP-001/bad", "fixtures/rules/_base")
@@ -175,6 +176,21 @@ def test_broken_yaml_is_a_finding_and_the_run_goes_on(cli: Cli, tmp_path: Path) 
     assert (code, err) == (1, "")
     assert lines[0].endswith("a.yaml:3:1: critical YAML-001 duplicate key 'kind'")
     assert "b.yaml:2:1: critical YAML-001 invalid YAML: " in lines[1]
+
+
+def test_a_role_name_used_twice_is_a_finding_and_the_rules_still_decide(
+    cli: Cli, tmp_path: Path
+) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "example", repo)
+    original = repo / "roles" / "frontline.yaml"
+    changed = original.read_text().replace("scope: assigned", "scope: all", 1)
+    (repo / "roles" / "zz-frontline-copy.yaml").write_text(changed)
+    code, out, err = cli("check", "-q", "--now", NOW, str(repo))
+    assert (code, err) == (1, "")
+    assert "critical REF-001 role 'tier1-agent' is declared twice (first in " in out
+    # Every role document is still judged on its own, the copy's wider scope included.
+    assert 'zz-frontline-copy.yaml:21:7: high LP-005 role "tier1-agent": ' in out
 
 
 def test_policy_with_syntax_error(cli: Cli, tmp_path: Path) -> None:

@@ -10,27 +10,25 @@ import rego.v1
 
 import data.rolegate.lib.model
 
-roles_by_name[name] := role if {
-	some role in input.roles
-	name := role.metadata.name
-}
+# roles_by_name maps each role name to its role (the first, if the name is used twice).
+roles_by_name := model.first_by_name(input.roles)
 
 # capabilities[role] is the set of "resource:action" the role's grants give.
-capabilities[name] := access.capabilities if {
-	some name, access in _role_access
+capabilities[name] := held.capabilities if {
+	some name, held in _role_access
 }
 
 # scope[role][resource] is the widest scope rank the role has on the resource.
 # (Single-level rules with object values: an empty multi-level ref head is undefined
 # on regorus but {} on OPA.)
-scope[name] := access.scope if {
-	some name, access in _role_access
+scope[name] := held.scope if {
+	some name, held in _role_access
 }
 
 # visibility[role][resource][field] is the widest visibility rank the role has on the field
 # (fields of an undeclared class have no visibility; the validator reports them).
-visibility[name] := access.visibility if {
-	some name, access in _role_access
+visibility[name] := held.visibility if {
+	some name, held in _role_access
 }
 
 _role_access[name] := _by_grants[role.spec.grants] if {

@@ -8,20 +8,16 @@ package rolegate.lib.base
 
 import rego.v1
 
+import data.rolegate.lib.model
+
 # present holds when the input has a base to compare with.
 present if is_object(input.base)
 
 _input := object.union(input.base, {"context": object.get(input, "context", {})})
 
-roles[name] := role if {
-	some role in input.base.roles
-	name := role.metadata.name
-}
+roles := model.first_by_name(input.base.roles)
 
-systems[name] := system if {
-	some system in input.base.systems
-	name := system.metadata.name
-}
+systems := model.first_by_name(input.base.systems)
 
 # (On regorus a `with` value must be a local variable: a rule reference is undefined.)
 capabilities := value if {

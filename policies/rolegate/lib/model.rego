@@ -61,6 +61,24 @@ systems := {name: [s | some s in input.systems; s.metadata.name == name][0] |
 	name := sys.metadata.name
 }
 
+# first_by_name maps each metadata.name among docs to the first document that has it
+# (the validator reports the others), so a name defined twice never stops evaluation.
+# Sorted [name, index] pairs find each name's first document without comparing every
+# document with every other.
+first_by_name(docs) := {pair[0]: docs[pair[1]] |
+	some k, pair in pairs
+	_first_of_its_name(pairs, k)
+} if {
+	pairs := sort([[doc.metadata.name, i] | some i, doc in docs])
+}
+
+_first_of_its_name(_, k) if k == 0
+
+_first_of_its_name(pairs, k) if {
+	k > 0
+	pairs[k - 1][0] != pairs[k][0]
+}
+
 # org is the effective OrgPolicy: the repo's first OrgPolicy over the built-in defaults.
 org := object.union(defaults.org_policy, input.org_policies[0].spec) if {
 	count(input.org_policies) > 0

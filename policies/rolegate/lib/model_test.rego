@@ -37,3 +37,13 @@ test_org_policy_overrides_one_threshold_and_keeps_the_defaults if {
 test_personal_fields_are_visible_fields_of_sensitivity_two_or_more if {
 	model.personal_fields({"resource": "customer", "fields": {"phone": "none"}}) == {"email"} with input as _input
 }
+
+test_first_by_name_keeps_the_first_of_a_name_used_twice if {
+	docs := [
+		{"metadata": {"name": "b"}, "n": 1},
+		{"metadata": {"name": "a"}, "n": 2},
+		{"metadata": {"name": "b"}, "n": 3},
+	]
+	model.first_by_name(docs) == {"a": docs[1], "b": docs[0]}
+	model.first_by_name([]) == {}
+}
