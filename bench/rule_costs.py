@@ -1,6 +1,6 @@
 """Measure what each built-in rule adds to an evaluation, for sharing rules across processes.
 
-    python bench/rule_costs.py --roles 1000 --write checker/engines/rule_costs.json
+    python bench/rule_costs.py --roles 10000 --repeat 1 --write checker/engines/rule_costs.json
 
 For each rule it times, on one generated repo, the evaluation of the shared libraries alone
 and of the libraries plus the rule's findings (best of ``--repeat``), and keeps the
