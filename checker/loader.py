@@ -159,6 +159,7 @@ def positions_of(document: Document) -> Positions | None:
 
 
 def _composed(text: str) -> Iterator[yaml.Node]:
+    """The documents up to the first syntax error (reported when the file was parsed)."""
     try:
         yield from _compose(text)
     except yaml.MarkedYAMLError:
@@ -166,15 +167,12 @@ def _composed(text: str) -> Iterator[yaml.Node]:
 
 
 def _node_positions(text: str) -> Iterator[tuple[dict[Path, Position], dict[Path, Position]]]:
-    try:
-        for node in _compose(text):
-            try:
-                _, spans, ends = to_data_with_ends(node)
-            except YamlDataError:  # reported when the file was parsed
-                spans, ends = {}, {}
-            yield spans, ends
-    except yaml.MarkedYAMLError:
-        return
+    for node in _composed(text):
+        try:
+            _, spans, ends = to_data_with_ends(node)
+        except YamlDataError:  # reported when the file was parsed
+            spans, ends = {}, {}
+        yield spans, ends
 
 
 def regions(text: str, requests: list[Request]) -> dict[Request, Region]:
