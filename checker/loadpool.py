@@ -11,7 +11,6 @@ the parse gives data and problems, and positions come from the text when first a
 from __future__ import annotations
 
 import gc
-import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,6 +29,7 @@ from checker.loader import (
     read_text,
     regions,
 )
+from checker.processes import cpu_count, spawn_context
 from checker.yamldata import Path as YamlPath
 
 if TYPE_CHECKING:
@@ -100,11 +100,9 @@ def regions_batch(jobs: list[tuple[str, list[Request]]]) -> list[dict[Request, R
 
 @contextmanager
 def _pool(workers: int) -> Iterator[ProcessPoolExecutor]:
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    context = multiprocessing.get_context("spawn")  # no fork of a process holding an engine
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=spawn_context()) as pool:
         yield pool
 
 
@@ -123,13 +121,6 @@ def chunks(jobs: list[SomeJob]) -> Iterator[list[SomeJob]]:
             batch, size = [], 0
     if batch:
         yield batch
-
-
-def cpu_count() -> int:
-    """CPUs this process may run on."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
 
 
 @contextmanager

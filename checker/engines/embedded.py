@@ -23,8 +23,8 @@ from checker.engines import (
     shards,
 )
 from checker.errors import GateError
-from checker.loadpool import cpu_count
 from checker.policies import PolicySet
+from checker.processes import cpu_count
 
 os.environ["RUST_BACKTRACE"] = "0"
 import regorus

@@ -17,7 +17,6 @@ so a commit hook on a small repo never starts one.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import statistics
 import tempfile
 from collections.abc import Callable
@@ -30,6 +29,7 @@ from typing import Any
 from checker.engines import ENTRY_POINT, EngineInput
 from checker.errors import GateError
 from checker.policies import PolicySet, RuleMeta
+from checker.processes import spawn_context
 
 SHARD_SUBJECTS = 3000  # roles + accounts from which the rules are split across processes
 SHARE_RULES = "data.rolegate.main.rule_findings"
@@ -98,7 +98,7 @@ class _Worker:
     """
 
     def __init__(self, run: Run, job: tuple[list[Module], str, str, str]) -> None:
-        context = multiprocessing.get_context("spawn")  # no fork of a process with an engine
+        context = spawn_context()
         self._results, sender = context.Pipe(duplex=False)
         self._process = context.Process(target=_work, args=(sender, run, job), daemon=True)
         self._process.start()
