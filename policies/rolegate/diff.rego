@@ -13,8 +13,9 @@ import rego.v1
 import data.rolegate.lib.access
 import data.rolegate.lib.base
 import data.rolegate.lib.change
+import data.rolegate.lib.people
 
-report := {"roles": roles, "people": people}
+report := {"roles": role_changes, "people": person_changes}
 
 # (Only with a base: without one there is nothing to compare, and working out everyone's
 # access here would double the cost of every run.)
@@ -29,7 +30,7 @@ _status(name) := "added" if {
 	not access.roles_by_name[name]
 } else := "changed"
 
-roles contains {
+role_changes contains {
 	"role": name,
 	"status": _status(name),
 	"people": count(_holders(name)),
@@ -45,7 +46,7 @@ roles contains {
 
 # _holders are the people bound to the role, now or at the base.
 _holders(name) := {person |
-	some person, held in access.person_roles
+	some person, held in people.roles
 	name in held
 } | {person |
 	some person, held in base.person_roles
@@ -54,10 +55,10 @@ _holders(name) := {person |
 
 _persons := persons if {
 	base.present
-	persons := {person | some person, _ in access.person_roles} | {person | some person, _ in base.person_roles}
+	persons := {person | some person, _ in people.roles} | {person | some person, _ in base.person_roles}
 }
 
-people contains {
+person_changes contains {
 	"person": person,
 	"accounts": _accounts(person),
 	"gained": {_marked(entry, entry) | some entry in gained},
@@ -71,7 +72,7 @@ people contains {
 }
 
 _accounts(person) := {entry.account.id |
-	some entry in access.person_accounts[person]
+	some entry in people.accounts[person]
 } | {entry.account.id |
 	some entry in base.accounts
 	entry.account.person == person

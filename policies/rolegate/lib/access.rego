@@ -1,9 +1,9 @@
 # METADATA
 # title: Effective access
 # description: |
-#   What a role, and a person, can actually do: the union of a role's grants, and the
-#   union of the roles bound to all of a person's accounts. Ranks compare on the ordered
-#   scales of lib.model. Rules ask these views instead of walking grants themselves.
+#   What a role can actually do: the union of its grants. Ranks compare on the ordered
+#   scales of lib.model. Rules ask these views instead of walking grants themselves; what
+#   a person can do across their accounts is in lib.people.
 package rolegate.lib.access
 
 import rego.v1
@@ -63,47 +63,6 @@ _field_ranks(grants, resource) := {field: max(ranks) |
 		rank := model.field_ranks(g)[field]
 	]
 	count(ranks) > 0
-}
-
-# person_accounts[person] is every account entry (lib.model.accounts) of the person.
-# Grouped in one pass over the accounts: a comprehension per person that scans every
-# account would cost accounts x accounts.
-person_accounts := grouped if {
-	grouped := _accounts_by_person
-} else := {}
-
-# (Undefined on the embedded engine when there are no accounts, {} on OPA: hence the
-# else above.)
-_accounts_by_person[person] contains entry if {
-	some entry in model.accounts
-	person := entry.account.person
-}
-
-# person_roles[person] is every role bound to any account of the person.
-person_roles[person] := {role |
-	some entry in entries
-	some role in entry.account.roles
-} if {
-	some person, entries in person_accounts
-}
-
-# person_capabilities(person) is the union of the capabilities of the person's roles.
-# (A function, not a rule: a library's rules are all worked out whenever a rule of
-# another package reads one of them on the embedded engine, and few rules need this.)
-person_capabilities(person) := {cap |
-	some role in person_roles[person]
-	some cap in capabilities[role]
-}
-
-# several_roles_capabilities[person] is person_capabilities for the people bound to more
-# than one role: only they can hold, across roles, what none of their roles holds alone
-# (the person-level separation-of-duties findings).
-several_roles_capabilities[person] := {cap |
-	some role in roles
-	some cap in capabilities[role]
-} if {
-	some person, roles in person_roles
-	count(roles) > 1
 }
 
 # contractor_held holds when the role is for contractors or bound to a contractor account.

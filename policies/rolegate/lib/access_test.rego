@@ -37,11 +37,6 @@ test_scope_and_visibility_ranks if {
 	access.visibility.agent.customer.phone == 2 with input as _input
 }
 
-test_person_unions_all_their_accounts if {
-	access.person_roles.p1 == {"agent", "lead"} with input as _input
-	access.person_capabilities("p1") == {"customer:read", "customer:update"} with input as _input
-}
-
 test_wider_role_covers_narrower if {
 	access.covers("lead", "agent") with input as _input
 }

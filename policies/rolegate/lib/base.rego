@@ -37,7 +37,7 @@ visibility := value if {
 
 person_roles := value if {
 	base := _input
-	value := data.rolegate.lib.access.person_roles with input as base
+	value := data.rolegate.lib.people.roles with input as base
 }
 
 accounts := value if {

@@ -19,6 +19,7 @@ import rego.v1
 import data.rolegate.lib.access
 import data.rolegate.lib.base
 import data.rolegate.lib.model
+import data.rolegate.lib.people
 
 # combined is the access a set of roles gives together: every capability, and the widest
 # scope and visibility any of them has.
@@ -47,7 +48,7 @@ role_before(name) := combined({name}, base.capabilities, base.scope, base.visibi
 	base.roles[name]
 } else := {"capabilities": set(), "scope": {}, "visibility": {}}
 
-person_now(person) := combined(object.get(access.person_roles, person, set()), access.capabilities, access.scope, access.visibility)
+person_now(person) := combined(object.get(people.roles, person, set()), access.capabilities, access.scope, access.visibility)
 
 person_before(person) := combined(object.get(base.person_roles, person, set()), base.capabilities, base.scope, base.visibility) if {
 	base.present

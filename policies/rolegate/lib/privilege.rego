@@ -11,6 +11,7 @@ import rego.v1
 
 import data.rolegate.lib.access
 import data.rolegate.lib.model
+import data.rolegate.lib.people
 
 # closest_path is the longest prefix of path that exists in doc: the path itself when the
 # node is there, else the closest existing parent (for findings about a missing field).
@@ -77,8 +78,8 @@ reads_personal(role) if {
 # person_account is the entry (lib.model.accounts) that stands for a person in
 # findings: the person's first account, by file, document and position.
 person_account(person) := entry if {
-	first := min({_account_key(e) | some e in access.person_accounts[person]})
-	some entry in access.person_accounts[person]
+	first := min({_account_key(e) | some e in people.accounts[person]})
+	some entry in people.accounts[person]
 	_account_key(entry) == first
 }
 
@@ -86,13 +87,13 @@ _account_key(entry) := [entry.doc.source.file, entry.doc.source.document, entry.
 
 # roles_with are the person's roles that hold any of the capabilities, sorted.
 roles_with(person, capabilities) := sort([role |
-	some role in access.person_roles[person]
+	some role in people.roles[person]
 	count(object.get(access.capabilities, role, set()) & capabilities) > 0
 ])
 
 # one_role_holds holds when a single role of the person has a capability of each side.
 one_role_holds(person, side_a, side_b) if {
-	some role in access.person_roles[person]
+	some role in people.roles[person]
 	held := access.capabilities[role]
 	count(held & side_a) > 0
 	count(held & side_b) > 0

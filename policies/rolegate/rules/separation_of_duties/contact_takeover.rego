@@ -18,8 +18,8 @@ package rolegate.rules.separation_of_duties.contact_takeover
 
 import rego.v1
 
-import data.rolegate.lib.access
 import data.rolegate.lib.model
+import data.rolegate.lib.people
 import data.rolegate.lib.privilege
 import data.rolegate.lib.result
 
@@ -47,7 +47,7 @@ findings contains result.finding(role, privilege.capability_path(role, sort(take
 }
 
 findings contains result.finding(entry.doc, array.concat(entry.path, ["roles"]), result.account_subject(entry.account), msg) if {
-	some person, caps in access.several_roles_capabilities
+	some person, caps in people.several_roles_capabilities
 	changes := caps & _contact_changes
 	count(changes) > 0
 	takeovers := _takeovers(caps)

@@ -17,8 +17,8 @@ package rolegate.rules.separation_of_duties.declared_conflicts
 
 import rego.v1
 
-import data.rolegate.lib.access
 import data.rolegate.lib.model
+import data.rolegate.lib.people
 import data.rolegate.lib.privilege
 import data.rolegate.lib.result
 
@@ -46,7 +46,7 @@ findings contains result.finding(role, privilege.capability_path(role, pair[1]),
 }
 
 findings contains result.finding(entry.doc, array.concat(entry.path, ["roles"]), result.account_subject(entry.account), msg) if {
-	some person, caps in access.several_roles_capabilities
+	some person, caps in people.several_roles_capabilities
 	some pair in _pairs
 	pair[0] in caps
 	pair[1] in caps

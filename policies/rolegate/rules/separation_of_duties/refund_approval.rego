@@ -17,7 +17,7 @@ package rolegate.rules.separation_of_duties.refund_approval
 
 import rego.v1
 
-import data.rolegate.lib.access
+import data.rolegate.lib.people
 import data.rolegate.lib.privilege
 import data.rolegate.lib.result
 
@@ -36,7 +36,7 @@ findings contains result.finding(role, privilege.action_path(role, resource, "ap
 }
 
 findings contains result.finding(entry.doc, array.concat(entry.path, ["roles"]), result.account_subject(entry.account), msg) if {
-	some person, caps in access.several_roles_capabilities
+	some person, caps in people.several_roles_capabilities
 	some cap in caps
 	parts := split(cap, ":")
 	parts[1] == "approve"
