@@ -26,8 +26,7 @@ import data.rolegate.lib.result
 findings contains _finding(role, minimisation.grant_field_path(i, grant, field), msg) if {
 	some role in input.roles
 	some i, grant in role.spec.grants
-	some field, class_name in object.get(model.resources, [grant.resource, "fields"], {})
-	not model.classes[class_name]
+	some field, class_name in _unclassified[grant.resource]
 	_reaches(grant, field)
 	msg := sprintf("role %q: grant on %s reaches field %s, whose class %q no DataCatalog declares", [
 		role.metadata.name, grant.resource, field, class_name,
@@ -37,10 +36,26 @@ findings contains _finding(role, minimisation.grant_field_path(i, grant, field),
 findings contains _finding(role, ["spec", "grants", i, "resource"], msg) if {
 	some role in input.roles
 	some i, grant in role.spec.grants
-	count(object.get(model.resources, [grant.resource, "fields"], {"": ""})) == 0
+	grant.resource in _fieldless
 	msg := sprintf("role %q: grant on %s reaches a resource with no classified fields in the DataCatalog", [
 		role.metadata.name, grant.resource,
 	])
+}
+
+# _unclassified[resource] maps the resource's fields whose class no DataCatalog declares
+# to that class: worked out once per resource rather than for every grant on it.
+_unclassified[resource] := {field: class_name |
+	some field, class_name in fields
+	not model.classes[class_name]
+} if {
+	some resource, declared in model.resources
+	fields := object.get(declared, "fields", {})
+}
+
+# _fieldless are the declared resources whose `fields` is empty.
+_fieldless contains resource if {
+	some resource, declared in model.resources
+	count(object.get(declared, "fields", {"": ""})) == 0
 }
 
 # A grant reaches a field unless it sets the field (or "*") to none.
