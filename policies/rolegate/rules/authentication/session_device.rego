@@ -27,10 +27,10 @@ _timeout_path := ["spec", "session", "idle_timeout_minutes"]
 
 findings contains result.finding(role, _timeout_path, result.role_subject(role), msg) if {
 	some role in input.roles
-	privilege.reads_personal(role)
 	minutes := role.spec.session.idle_timeout_minutes
 	maximum := model.thresholds.max_idle_timeout_minutes
 	minutes > maximum
+	privilege.reads_personal(role)
 	msg := sprintf("role %q: idle timeout of %d minutes on a role that reads personal data, over the maximum of %d", [
 		role.metadata.name, minutes, maximum,
 	])
@@ -38,8 +38,8 @@ findings contains result.finding(role, _timeout_path, result.role_subject(role),
 
 findings contains result.finding(role, privilege.closest_path(role, _timeout_path), result.role_subject(role), msg) if {
 	some role in input.roles
-	privilege.reads_personal(role)
 	not role.spec.session.idle_timeout_minutes
+	privilege.reads_personal(role)
 	msg := sprintf("role %q: no idle timeout (sessions never lock) on a role that reads personal data; the maximum is %d minutes", [
 		role.metadata.name, model.thresholds.max_idle_timeout_minutes,
 	])
