@@ -31,7 +31,16 @@ findings contains result.finding(entry.doc, array.concat(entry.path, ["id"]), re
 	some entry in model.accounts
 	account := entry.account
 	object.get(account, "type", "") != "service"
+	regex.match(_any_generic, account.id)
 	matching := [pattern | some pattern in model.org.generic_account_patterns; regex.match(pattern, account.id)]
 	count(matching) > 0
 	msg := sprintf("account %q: id matches generic account pattern %s", [account.id, matching[0]])
+}
+
+# Every generic pattern as one alternation, so that an account id is matched once, not
+# once per pattern (the engine compiles a pattern at each match); only an id it matches
+# is tried pattern by pattern, for the message. Undefined when there is no pattern.
+_any_generic := concat("|", [sprintf("(?:%s)", [pattern]) | some pattern in patterns]) if {
+	patterns := model.org.generic_account_patterns
+	count(patterns) > 0
 }

@@ -44,3 +44,16 @@ test_generic_service_account_passes if {
 test_individual_account_passes if {
 	count(_findings([{"id": "maria.souza", "type": "individual"}, {"id": "teamlead.ana", "type": "individual"}])) == 0
 }
+
+test_the_first_matching_pattern_is_named if {
+	[f] := [x | some x in _findings([{"id": "team-agent1", "type": "individual"}])]
+	f.message == "account \"team-agent1\": id matches generic account pattern ^team-.*$"
+}
+
+test_no_patterns_match_no_id if {
+	fs := shared_account.findings with input as {
+		"bindings": [_bindings([{"id": "agent07", "type": "individual"}])],
+		"org_policies": [{"spec": {"generic_account_patterns": []}}],
+	}
+	count(fs) == 0
+}
