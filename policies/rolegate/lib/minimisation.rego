@@ -19,12 +19,19 @@ function_list(role) := concat(", ", ids) if {
 	count(ids) > 0
 } else := "none"
 
-# needs_on are the needs, of all the role's functions, on one resource.
-needs_on(role, resource) := [need |
-	some f in model.role_functions(role)
-	some need in object.get(f, "needs", [])
-	need.resource == resource
-]
+# needed_scope_ranks(role)[resource] is the widest scope rank any function of the role
+# needs on the resource (no entry when none needs it). Per role: a rule that asked it
+# per grant would walk the role's functions again for every grant.
+needed_scope_ranks(role) := {resource: max(ranks) |
+	some resource in {need.resource | some need in needs}
+	ranks := [model.scope_rank[need.scope] | some need in needs; need.resource == resource]
+	count(ranks) > 0
+} if {
+	needs := [need |
+		some f in model.role_functions(role)
+		some need in object.get(f, "needs", [])
+	]
+}
 
 # needed_capabilities is every "resource:action" some function of the role needs.
 # Wildcards in needs are taken literally: a need for "*" justifies nothing else.
@@ -36,10 +43,7 @@ needed_capabilities(role) := {sprintf("%s:%s", [need.resource, action]) |
 
 # max_sensitivity is the highest sensitivity among a resource's classified fields
 # (-1 when it has none, or the resource is unknown).
-max_sensitivity(resource) := max(array.concat([-1], [c.sensitivity |
-	some name, _ in object.get(model.resources, [resource, "fields"], {})
-	c := model.field_class(resource, name)
-]))
+max_sensitivity(resource) := object.get(model.resource_sensitivity, resource, -1)
 
 # high_risk_resource is true when some field of the resource is high-risk personal data
 # (sensitivity 3: contact points, national id, identity secrets, recordings) or above.

@@ -42,9 +42,11 @@ test_needed_capabilities_union_all_functions if {
 	caps == {"customer:read", "customer:dial", "customer:update", "queue:read"}
 }
 
-test_needs_on_one_resource if {
-	needs := minimisation.needs_on(_role(["inbound_support", "billing_support"]), "customer") with input as _input
-	{n.scope | some n in needs} == {"assigned", "team"}
+test_needed_scope_ranks_are_the_widest_per_resource if {
+	ranks := minimisation.needed_scope_ranks(_role(["inbound_support", "billing_support"])) with input as _input
+	ranks == {"customer": 2, "queue": 2}
+	minimisation.needed_scope_ranks(_role(["inbound_support"])) == {"customer": 1, "queue": 2} with input as _input
+	minimisation.needed_scope_ranks(_role([])) == {} with input as _input
 }
 
 test_sensitivity_of_resources if {

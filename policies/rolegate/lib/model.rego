@@ -109,6 +109,16 @@ accounts := [{"account": account, "doc": source, "path": ["spec", "accounts", i]
 # field_class is the class record of a resource's field, undefined for unknown fields.
 field_class(resource, field) := classes[resources[resource].fields[field]]
 
+# resource_sensitivity[resource] is the highest sensitivity among the resource's
+# classified fields (-1 when it has none): rules ask it for every grant, so it is worked
+# out once per resource.
+resource_sensitivity := {name: max(array.concat([-1], [class.sensitivity |
+	some class_name in object.get(resource, "fields", {})
+	class := classes[class_name]
+])) |
+	some name, resource in resources
+}
+
 # visibility is what a grant (or a function's need) shows of a field: what it lists
 # for the field, else what it lists for "*", else the class's default visibility.
 # (One function with `else`, so an engine stops at the first answer that holds.)

@@ -26,9 +26,10 @@ import data.rolegate.lib.result
 
 findings contains _finding(role, ["spec", "grants", i, "scope"], grant.resource, msg) if {
 	some role in input.roles
+	needs := minimisation.needed_scope_ranks(role)
 	some i, grant in role.spec.grants
 	grant.resource != "*"
-	needed := _needed_scope_rank(role, grant.resource)
+	needed := needs[grant.resource]
 	model.scope_rank[grant.scope] > needed
 	msg := sprintf("role %q: grant on %s has scope %s but its functions (%s) need at most %s", [
 		role.metadata.name, grant.resource, grant.scope,
@@ -37,13 +38,6 @@ findings contains _finding(role, ["spec", "grants", i, "scope"], grant.resource,
 }
 
 _scope_name := {rank: name | some name, rank in model.scope_rank}
-
-# The widest scope rank any function of the role needs on the resource; undefined
-# when none needs it.
-_needed_scope_rank(role, resource) := max(ranks) if {
-	ranks := [model.scope_rank[need.scope] | some need in minimisation.needs_on(role, resource)]
-	count(ranks) > 0
-}
 
 # High when the resource holds personal data.
 _finding(role, path, resource, msg) := result.escalated(role, path, result.role_subject(role), msg, "personal") if {
