@@ -31,6 +31,16 @@ visibility[name] := held.visibility if {
 	some name, held in _role_access
 }
 
+# role_capabilities(role) is the set of "resource:action" a role document's own grants
+# give: `capabilities` by document, for rules that judge every document even when two
+# share a name. Looked up among the distinct grant lists, else worked out.
+role_capabilities(role) := _by_grants[role.spec.grants].capabilities if {
+	_by_grants[role.spec.grants]
+} else := {sprintf("%s:%s", [grant.resource, action]) |
+	some grant in role.spec.grants
+	some action in grant.actions
+}
+
 _role_access[name] := _by_grants[role.spec.grants] if {
 	some name, role in roles_by_name
 }

@@ -53,3 +53,12 @@ test_contractor_held_by_workforce_or_binding if {
 	not access.contractor_held(_lead) with input as contractor_bound
 	access.contractor_held({"metadata": {"name": "x"}, "spec": {"workforce": "contractor"}}) with input as {}
 }
+
+# (The `with` value in a local variable: regorus 0.13 leaves a function called under
+# `with input as` a rule reference undefined.)
+test_role_capabilities_of_any_role_document if {
+	repo := _input
+	access.role_capabilities(_lead) == {"customer:read", "customer:update"} with input as repo
+	other := _role("lead", [{"resource": "case", "actions": ["close"], "scope": "team"}])
+	access.role_capabilities(other) == {"case:close"} with input as repo
+}

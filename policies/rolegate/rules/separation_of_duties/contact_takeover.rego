@@ -18,6 +18,7 @@ package rolegate.rules.separation_of_duties.contact_takeover
 
 import rego.v1
 
+import data.rolegate.lib.access
 import data.rolegate.lib.model
 import data.rolegate.lib.people
 import data.rolegate.lib.privilege
@@ -36,7 +37,7 @@ _takeovers(caps) := {cap | some cap in caps; split(cap, ":")[1] in _takeover_act
 
 findings contains result.finding(role, privilege.capability_path(role, sort(takeovers)[0]), result.role_subject(role), msg) if {
 	some role in input.roles
-	caps := {sprintf("%s:%s", [grant.resource, action]) | some grant in role.spec.grants; some action in grant.actions}
+	caps := access.role_capabilities(role)
 	changes := caps & _contact_changes
 	count(changes) > 0
 	takeovers := _takeovers(caps)

@@ -17,6 +17,7 @@ package rolegate.rules.separation_of_duties.declared_conflicts
 
 import rego.v1
 
+import data.rolegate.lib.access
 import data.rolegate.lib.model
 import data.rolegate.lib.people
 import data.rolegate.lib.privilege
@@ -36,7 +37,7 @@ _pairs contains sort(pair) if {
 
 findings contains result.finding(role, privilege.capability_path(role, pair[1]), result.role_subject(role), msg) if {
 	some role in input.roles
-	caps := {sprintf("%s:%s", [grant.resource, action]) | some grant in role.spec.grants; some action in grant.actions}
+	caps := access.role_capabilities(role)
 	some pair in _pairs
 	pair[0] in caps
 	pair[1] in caps

@@ -17,6 +17,7 @@ package rolegate.rules.separation_of_duties.refund_approval
 
 import rego.v1
 
+import data.rolegate.lib.access
 import data.rolegate.lib.people
 import data.rolegate.lib.privilege
 import data.rolegate.lib.result
@@ -25,7 +26,7 @@ _payouts := ["credit", "refund"]
 
 findings contains result.finding(role, privilege.action_path(role, resource, "approve"), result.role_subject(role), msg) if {
 	some role in input.roles
-	caps := _capabilities(role)
+	caps := access.role_capabilities(role)
 	some cap in caps
 	parts := split(cap, ":")
 	parts[1] == "approve"
@@ -50,9 +51,4 @@ findings contains result.finding(entry.doc, array.concat(entry.path, ["roles"]),
 		privilege.roles_phrase(privilege.roles_with(person, paying)),
 		privilege.roles_phrase(privilege.roles_with(person, {cap})),
 	])
-}
-
-_capabilities(role) := {sprintf("%s:%s", [grant.resource, action]) |
-	some grant in role.spec.grants
-	some action in grant.actions
 }
