@@ -57,22 +57,25 @@ _access_of(grants) := {
 		some grant in grants
 		some action in grant.actions
 	},
-	"scope": {resource: max([model.scope_rank[g.scope] | some g in grants; g.resource == resource]) |
-		some resource in resources
+	"scope": {resource: max(ranks) |
+		some resource, on in by_resource
+		ranks := [model.scope_rank[g.scope] | some g in on]
+		count(ranks) > 0
 	},
-	"visibility": {resource: _field_ranks(grants, resource) | some resource in resources},
+	"visibility": {resource: _field_ranks(on) | some resource, on in by_resource},
 } if {
-	resources := {grant.resource | some grant in grants}
+	by_resource := {resource: [g | some g in grants; g.resource == resource] |
+		some resource in {grant.resource | some grant in grants}
+	}
 }
 
-_field_ranks(grants, resource) := {field: max(ranks) |
-	some field, _ in model.resources[resource].fields
-	ranks := [rank |
-		some g in grants
-		g.resource == resource
-		rank := model.field_ranks(g)[field]
-	]
-	count(ranks) > 0
+# The widest rank per field of what the grants (all on one resource) show; fields of an
+# undeclared class are left out, as in lib.model field_ranks.
+_field_ranks(on) := {field: max([rank | some shown in each; rank := shown[field]]) |
+	some ranks in each
+	some field, _ in ranks
+} if {
+	each := [model.field_ranks(g) | some g in on]
 }
 
 # contractor_held holds when the role is for contractors or bound to a contractor account.
