@@ -1,12 +1,14 @@
-"""Measure what each built-in rule adds to an evaluation, for sharing rules across processes.
+"""Measure what each built-in rule and library adds to an evaluation, for sharing rules
+across processes.
 
     python bench/rule_costs.py --roles 10000 --repeat 1 --write checker/engines/rule_costs.json
 
-For each rule it times, on one generated repo, the evaluation of the shared libraries alone
-and of the libraries plus the rule's findings (best of ``--repeat``), and keeps the
-difference in milliseconds. checker/engines/shards.py deals the rules into two shares of
-about equal cost with these numbers; a rule missing from them (a custom pack's) counts as
-the median. Wrong numbers only unbalance the shares: every rule still runs once.
+On one generated repo it times (best of ``--repeat``) the evaluation of every library
+package, and keeps in milliseconds what each library adds to the others (``libraries``)
+and what each rule's findings add to all the libraries (``rules``).
+checker/engines/costs.py deals the rules into two shares of about equal cost with these
+numbers; a rule missing from them (a custom pack's) counts as the median. Wrong numbers
+only unbalance the shares: every rule still runs once.
 """
 
 from __future__ import annotations
@@ -25,9 +27,10 @@ from roles_gen import NOW
 from checker.check import read_repo
 from checker.engines.embedded import new_engine
 from checker.inventory import build_input
+from checker.metadata import package_of
 from checker.policies import PolicySet, load_policy_set
 
-LIBRARIES = "data.rolegate.lib"
+LIBRARY = "rolegate.lib."
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,21 +46,41 @@ def main(argv: list[str] | None = None) -> int:
         sizes = ["--roles", str(args.roles), "--accounts", str(args.roles * 5)]
         generate.main([*sizes, "--seed", str(args.seed), str(repo)])
         input_json = json.dumps(build_input(read_repo((repo,), root=repo).validated, now=NOW))
-    base = _best(policies, input_json, f"x := {LIBRARIES}", args.repeat)
-    costs = {}
+    libraries = _library_packages(policies)
+    base = _best(policies, input_json, _all_of(libraries), args.repeat)
+    library_costs = {}
+    for library in libraries:
+        others = [other for other in libraries if other != library]
+        added = base - _best(policies, input_json, _all_of(others), args.repeat)
+        library_costs[library] = max(0, round(added * 1000))
+        print(f"{library:28} {library_costs[library]:6d} ms", file=sys.stderr)
+    rule_costs = {}
     for rule in policies.rules:
-        query = f"x := {LIBRARIES}; y := data.rolegate.rules.{rule.area}.{rule.name}.findings"
+        findings = f"data.rolegate.rules.{rule.area}.{rule.name}.findings"
+        query = f"{_all_of(libraries)}; y := count({findings})"
         added = _best(policies, input_json, query, args.repeat) - base
-        costs[rule.id] = max(1, round(added * 1000))
-        print(f"{rule.id:10} {costs[rule.id]:6d} ms", file=sys.stderr)
-    median = statistics.median(costs.values())
-    print(f"median {median} ms, libraries {base * 1000:.0f} ms", file=sys.stderr)
-    text = json.dumps(dict(sorted(costs.items())), indent=1) + "\n"
+        rule_costs[rule.id] = max(1, round(added * 1000))
+        print(f"{rule.id:28} {rule_costs[rule.id]:6d} ms", file=sys.stderr)
+    median = statistics.median(rule_costs.values())
+    print(f"median rule {median} ms, libraries {base * 1000:.0f} ms", file=sys.stderr)
+    costs = {"libraries": library_costs, "rules": dict(sorted(rule_costs.items()))}
+    text = json.dumps(costs, indent=1) + "\n"
     if args.write:
         args.write.write_text(text)
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _library_packages(policies: PolicySet) -> list[str]:
+    packages = (package_of(rego.text) for rego in policies.files)
+    return sorted({found[0] for found in packages if found and found[0].startswith(LIBRARY)})
+
+
+def _all_of(packages: list[str]) -> str:
+    """A query that works out the packages in full but answers only a count, so that
+    writing the answer out costs nothing worth measuring."""
+    return f"x := count([{', '.join(f'data.{package}' for package in packages)}])"
 
 
 def _best(policies: PolicySet, input_json: str, query: str, repeat: int) -> float:

@@ -17,16 +17,14 @@ so a commit hook on a small repo never starts one.
 from __future__ import annotations
 
 import json
-import statistics
 import tempfile
 from collections.abc import Callable
-from functools import cache
-from importlib import resources
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 from checker.engines import ENTRY_POINT, EngineInput
+from checker.engines.costs import deal, libraries_read, measured
 from checker.errors import GateError
 from checker.policies import PolicySet, RuleMeta
 from checker.processes import spawn_context
@@ -45,35 +43,18 @@ def worthwhile(engine_input: EngineInput, workers: int) -> bool:
     return workers >= 2 and engine_input.subjects >= SHARD_SUBJECTS
 
 
-def shares(rules: tuple[RuleMeta, ...]) -> tuple[tuple[RuleMeta, ...], tuple[RuleMeta, ...]]:
-    """The rules that can run apart, in two shares of about equal cost: the costliest
-    first, each into the share that has cost less so far."""
-    costs = rule_costs()
-    typical = statistics.median(costs.values()) if costs else 1
-    apart = [rule for rule in rules if not _reads_findings(rule)]
-    apart.sort(key=lambda rule: (-costs.get(rule.id, typical), rule.id))
-    dealt: tuple[list[RuleMeta], list[RuleMeta]] = ([], [])
-    totals = [0.0, 0.0]
-    for rule in apart:
-        lighter = 0 if totals[0] <= totals[1] else 1
-        dealt[lighter].append(rule)
-        totals[lighter] += costs.get(rule.id, typical)
-    return tuple(dealt[0]), tuple(dealt[1])
-
-
-@cache
-def rule_costs() -> dict[str, float]:
-    """What each built-in rule adds to an evaluation, in ms (bench/rule_costs.py)."""
-    text = resources.files("checker.engines").joinpath("rule_costs.json").read_text()
-    costs: dict[str, float] = json.loads(text)
-    return costs
+def shares(policies: PolicySet) -> tuple[tuple[RuleMeta, ...], tuple[RuleMeta, ...]]:
+    """The rules that can run apart, in two shares of about equal measured cost."""
+    costs = measured()
+    apart = tuple(rule for rule in policies.rules if not _reads_findings(rule))
+    return deal(apart, libraries_read(policies, costs.libraries), costs)
 
 
 def evaluate(policies: PolicySet, engine_input: EngineInput, run: Run) -> str:
     """The decision (JSON text) for the input, with one share of the rules evaluated in a
     worker process; ``run`` is the engine call made on each side, given the input as a
     file that each engine reads for itself."""
-    first, second = shares(policies.rules)
+    first, second = shares(policies)
     with tempfile.TemporaryDirectory(prefix="rolegate-") as folder:
         input_file = str(Path(folder) / "input.json")
         Path(input_file).write_text(engine_input.text)
