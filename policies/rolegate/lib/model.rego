@@ -95,7 +95,7 @@ date_ns(date) := time.parse_rfc3339_ns(sprintf("%sT00:00:00Z", [date]))
 # day_ns is one day in nanoseconds.
 day_ns := ((24 * 60) * 60) * 1000000000
 
-# accounts lists every binding with the document and path it came from, in file order.
+# accounts lists every binding with the document and path it came from, in input order.
 # `doc` holds only the document's `source` (all result.finding needs): an entry that
 # carried the whole bindings document would make every entry as large as the repo. (An
 # array: the entries are distinct anyway, and a set of 50,000 of them costs the embedded

@@ -36,8 +36,9 @@ roles[person] := {role |
 }
 
 # capabilities(person) is the union of the capabilities of the person's roles. (Full
-# references: on regorus 0.13 a function of a module whose rules another package has
-# evaluated loses its import aliases.)
+# references here and below: on regorus 0.13 a function of a module whose rules another
+# package has evaluated loses its import aliases, and reading lib.access through an alias
+# would work out all of it.)
 capabilities(person) := {cap |
 	some role in data.rolegate.lib.people.roles[person]
 	some cap in data.rolegate.lib.access.capabilities[role]

@@ -45,7 +45,7 @@ test_individual_account_passes if {
 	count(_findings([{"id": "maria.souza", "type": "individual"}, {"id": "teamlead.ana", "type": "individual"}])) == 0
 }
 
-test_the_first_matching_pattern_is_named if {
+test_a_match_of_the_first_pattern_names_it if {
 	[f] := [x | some x in _findings([{"id": "team-agent1", "type": "individual"}])]
 	f.message == "account \"team-agent1\": id matches generic account pattern ^team-.*$"
 }
