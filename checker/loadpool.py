@@ -55,10 +55,17 @@ def load_files(files: Sequence[tuple[Path, str]]) -> list[LoadedFile]:
 
 
 def _parse_all(jobs: list[Job]) -> Iterator[Parsed]:
-    workers = cpu_count()
-    if workers < 2 or sum(len(text) for text, _ in jobs) < PARALLEL_BYTES:
+    workers = _pool_workers(sum(len(text) for text, _ in jobs))
+    if not workers:
         return (parse(text, display) for text, display in jobs)
     return _parse_in_pool(jobs, workers)
+
+
+def _pool_workers(text_bytes: int) -> int:
+    """How many worker processes to share this much YAML among: 0 when a pool would cost
+    more to start than it saves (one CPU, or less than ``PARALLEL_BYTES``)."""
+    workers = cpu_count()
+    return workers if workers >= 2 and text_bytes >= PARALLEL_BYTES else 0
 
 
 def _parse_in_pool(jobs: list[Job], workers: int) -> Iterator[Parsed]:
@@ -84,8 +91,8 @@ def prefetch_regions(wanted: Iterable[tuple[Document, YamlPath]]) -> None:
         if positions is not None:
             requests.setdefault(id(positions), (positions, []))[1].append((document.index, path))
     files = list(requests.values())
-    workers = cpu_count()
-    if workers < 2 or sum(len(positions.text) for positions, _ in files) < PARALLEL_BYTES:
+    workers = _pool_workers(sum(len(positions.text) for positions, _ in files))
+    if not workers:
         return
     jobs = [(positions.text, asked) for positions, asked in files]
     with _pool(workers) as pool:
