@@ -45,9 +45,8 @@ findings contains result.finding(role, ["spec", "grants", i, "conditions", "expi
 	])
 }
 
-# The fields of a grant that show where a customer is: addresses and location data.
-# The place fields each distinct assigned-scope grant shows (grants showing none are
-# left out).
+# For each distinct assigned-scope grant, the fields it shows that tell where a customer
+# is: addresses and location data (grants showing none are left out).
 _assigned_place_fields := {grant: fields |
 	some grant in model.distinct_grants
 	grant.scope == "assigned"
