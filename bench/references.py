@@ -58,7 +58,7 @@ def floor(repo: Path) -> dict[str, float]:
 
 def schema_dir(out: Path) -> Path:
     """Write the editor schemas and a dispatch schema over them to ``out``."""
-    from checker import editorschema
+    from checker.authoring import editorschema
 
     out.mkdir(parents=True, exist_ok=True)
     for name, text in editorschema.editor_schema_files().items():

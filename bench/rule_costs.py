@@ -27,8 +27,8 @@ from roles_gen import NOW
 from checker.check import read_repo
 from checker.engines.embedded import new_engine
 from checker.inventory import build_input
-from checker.metadata import package_of
-from checker.policies import PolicySet, load_policy_set
+from checker.policy.metadata import package_of
+from checker.policy.policyset import PolicySet, load_policy_set
 
 LIBRARY = "rolegate.lib."
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -11,19 +10,20 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from checker.base import BaseSource, add_base
-from checker.decision import Decision, RuleResult, read_decision, wanted_regions
-from checker.discover import discover, display_path
+from checker.decision import Decision, read_decision, wanted_regions
 from checker.engines import EngineInput, EngineSettings, Evaluator, load_engine
 from checker.errors import GateError
-from checker.findings import SEVERITIES, Finding, Waived, severity_rank
-from checker.ignore import IgnoreRules
-from checker.inventory import build_input
-from checker.loader import Document
-from checker.loadpool import load_files, prefetch_regions
-from checker.policies import PolicySet, RuleMeta, load_policy_set
-from checker.references import check_references
-from checker.validate import Validated, validate
+from checker.findings import Finding
+from checker.inventory import add_base, build_input
+from checker.load.base import BaseSource
+from checker.load.discover import discover, display_path
+from checker.load.ignore import IgnoreRules
+from checker.load.loader import Document
+from checker.load.loadpool import load_files, prefetch_regions
+from checker.policy.policyset import PolicySet, load_policy_set
+from checker.result import Report
+from checker.validate.documents import Validated, validate
+from checker.validate.references import check_references
 
 
 @dataclass(frozen=True)
@@ -37,47 +37,6 @@ class CheckOptions:
     ignore: IgnoreRules | None = None  # paths .rolegate.yaml says to skip
     base: BaseSource | None = None  # --base: the version to compare with (input.base)
     new_only: bool = False  # --new-only: findings the base has too are pre-existing
-
-
-@dataclass(frozen=True)
-class Report:
-    files: int
-    documents: int
-    findings: tuple[Finding, ...]
-    waived: tuple[Waived, ...]
-    rules: tuple[RuleResult, ...]
-    timings: dict[str, float] = field(default_factory=dict)
-    # The exact input the rules saw (for --emit-input); not part of comparisons or repr.
-    engine_input: EngineInput | None = field(default=None, repr=False, compare=False)
-    rule_meta: tuple[RuleMeta, ...] = ()  # every rule's METADATA, for SARIF and JUnit
-    subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # checked, per kind
-    access_diff: dict[str, Any] = field(default_factory=dict)  # with --base: what changed
-    base: str = ""  # what --base named, "" without it
-    new_only: bool = False
-
-    @property
-    def input_document(self) -> dict[str, Any]:
-        return self.engine_input.document() if self.engine_input else {}
-
-    def failing(self, fail_on: str) -> tuple[Finding, ...]:
-        """Findings at or above the ``fail_on`` severity that the base does not have."""
-        threshold = severity_rank(fail_on)
-        return tuple(
-            f
-            for f in self.findings
-            if severity_rank(f.severity) >= threshold and not f.pre_existing
-        )
-
-    def pre_existing(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.pre_existing)
-
-    def by_severity(self) -> dict[str, int]:
-        """Findings per severity, most severe first, every severity present."""
-        counts = Counter(f.severity for f in self.findings)
-        return {severity: counts[severity] for severity in reversed(SEVERITIES)}
-
-    def rules_evaluated(self) -> int:
-        return sum(1 for rule in self.rules if rule.status == "evaluated")
 
 
 class _Stopwatch:

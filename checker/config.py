@@ -16,11 +16,11 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
-from checker import schema
 from checker.errors import GateError
-from checker.ignore import IgnoreRules
-from checker.loader import Document, load_file
-from checker.packs import display_name
+from checker.load.ignore import IgnoreRules
+from checker.load.loader import Document, load_file
+from checker.policy.packs import display_name
+from checker.validate import schema
 
 CONFIG_NAME = ".rolegate.yaml"
 

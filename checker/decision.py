@@ -8,8 +8,9 @@ from typing import Any
 
 from checker.errors import GateError
 from checker.findings import SEVERITIES, Finding, Waived, WaiverRef, fingerprint_of
-from checker.loader import Document
-from checker.policies import PolicySet
+from checker.load.loader import Document
+from checker.policy.policyset import PolicySet
+from checker.result import RuleResult
 
 _FINDING_FIELDS: dict[str, type | tuple[type, ...]] = {
     "rule": str,
@@ -42,18 +43,6 @@ _RULE_FIELDS: dict[str, type | tuple[type, ...]] = {
     "passed": int,
     "failed": int,
 }
-
-
-@dataclass(frozen=True)
-class RuleResult:
-    id: str
-    title: str
-    severity: str
-    status: str  # evaluated | disabled
-    findings: int
-    checked: int
-    passed: int
-    failed: int
 
 
 @dataclass(frozen=True)

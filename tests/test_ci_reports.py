@@ -15,11 +15,11 @@ from xml.etree import ElementTree as ET
 import pytest
 from sarif_schema import valid_sarif
 
-from checker.check import Report
 from checker.commands.report_options import file_links, report_targets
 from checker.findings import BUILTIN_CHECKS, Finding
-from checker.policies import load_policy_set
+from checker.policy.policyset import load_policy_set
 from checker.report import github_report, text_report
+from checker.result import Report
 
 from conftest import NOW, CliResult
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from checker import __version__
-from checker.policies import load_policy_set
+from checker.policy.policyset import load_policy_set
 
 from conftest import FIXTURES, NOW, CliResult
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from checker.config import find_config
-from checker.ignore import IgnoreRules
+from checker.load.ignore import IgnoreRules
 
 from conftest import FIXTURES, NOW, CliResult
 from rulepack import TIER_LINE, frontline_pack, write

@@ -6,8 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from checker.engines.costs import Costs, deal, libraries_read, measured, share_cost
-from checker.metadata import package_of
-from checker.policies import PolicySet, RegoFile, RuleMeta, load_policy_set
+from checker.policy.metadata import package_of
+from checker.policy.policyset import PolicySet, RegoFile, RuleMeta, load_policy_set
 
 POLICIES = load_policy_set()
 PEOPLE = "rolegate.lib.people"

@@ -11,9 +11,14 @@ from typing import Any
 import pytest
 from jsonschema import Draft7Validator
 
-from checker.editorschema import editor_schema, editor_schema_files, editor_schema_text, kinds
-from checker.loader import load_file
-from checker.validate import validate
+from checker.authoring.editorschema import (
+    editor_schema,
+    editor_schema_files,
+    editor_schema_text,
+    kinds,
+)
+from checker.load.loader import load_file
+from checker.validate.documents import validate
 
 from conftest import FIXTURES, ROOT, CliResult
 

@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from checker.bundle import revision, write_bundle
-from checker.cases import EXPECT_FILE, load_case
+from checker.authoring.cases import EXPECT_FILE, load_case
 from checker.check import CheckOptions, run_check
 from checker.engines import EngineSettings
-from checker.policies import load_policy_set
+from checker.policy.bundle import revision, write_bundle
+from checker.policy.policyset import load_policy_set
 
 from conftest import FIXTURES, CliResult
 

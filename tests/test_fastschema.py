@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from checker import schema
-from checker.fastschema import EXACT_ONLY, FastGate
-from checker.loader import load_file
-from checker.schema import KIND_FILES, Validators
-from checker.validate import is_rolegate
+from checker.load.loader import load_file
+from checker.validate import schema
+from checker.validate.documents import is_rolegate
+from checker.validate.fastschema import EXACT_ONLY, FastGate
+from checker.validate.schema import KIND_FILES, Validators
 
 from conftest import FIXTURES
 

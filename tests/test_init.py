@@ -13,12 +13,12 @@ from typing import Any
 import pytest
 
 from checker import __version__
+from checker.authoring.editorschema import editor_schema_files
+from checker.authoring.scaffold import scaffold
 from checker.cli import build_parser
-from checker.editorschema import editor_schema_files
 from checker.engines.embedded import new_engine
-from checker.loader import load_file
-from checker.policies import load_policy_set
-from checker.scaffold import scaffold
+from checker.load.loader import load_file
+from checker.policy.policyset import load_policy_set
 
 from conftest import ROOT, CliResult
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.loader import (
+from checker.load.loader import (
     MAX_FILE_BYTES,
     Region,
     Request,
@@ -14,7 +14,7 @@ from checker.loader import (
     region_in,
     regions,
 )
-from checker.yamldata import to_data_with_ends
+from checker.load.yamldata import to_data_with_ends
 
 from conftest import FIXTURES
 

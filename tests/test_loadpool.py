@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from checker import loader, loadpool
-from checker.loader import Document, LoadedFile, load_file
+from checker.load import loader, loadpool
+from checker.load.loader import Document, LoadedFile, load_file
 
 from conftest import FIXTURES
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from checker import metadata
-from checker.policies import RuleMeta, builtin_policy_dir, load_policy_set
+from checker.policy import metadata
+from checker.policy.policyset import RuleMeta, builtin_policy_dir, load_policy_set
 
 from conftest import FIXTURES
 

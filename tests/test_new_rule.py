@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from checker import metadata
-from checker.policies import builtin_policy_dir, load_policy_set
-from checker.regotest import find_tests, run_tests
+from checker.authoring.regotest import find_tests, run_tests
+from checker.policy import metadata
+from checker.policy.policyset import builtin_policy_dir, load_policy_set
 
 from conftest import FIXTURES, NOW, CliResult
 

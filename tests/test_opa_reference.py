@@ -19,14 +19,14 @@ from typing import Any
 
 import pytest
 
-from checker.cases import EXPECT_FILE, load_case
+from checker.authoring.cases import EXPECT_FILE, load_case
+from checker.authoring.regotest import find_tests
 from checker.check import read_repo
 from checker.engines import ENTRY_POINT
 from checker.engines.embedded import new_engine
 from checker.inventory import build_input
-from checker.policies import PolicySet, load_policy_set
-from checker.regotest import find_tests
-from checker.validate import validate
+from checker.policy.policyset import PolicySet, load_policy_set
+from checker.validate.documents import validate
 
 from conftest import FIXTURES
 

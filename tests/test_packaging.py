@@ -30,7 +30,8 @@ def _run(installed: Path, program: str, *args: str) -> subprocess.CompletedProce
 
 def test_wheel_ships_the_policies_schemas_and_cases(installed: Path) -> None:
     code = (
-        "import checker, checker.policies as p, checker.schema as s, checker.ruledocs as r; "
+        "import checker, checker.policy.policyset as p, checker.validate.schema as s, "
+        "checker.authoring.ruledocs as r; "
         "print(checker.__file__); print(p.builtin_policy_dir()); "
         "print(len(s.schema_text('role')) > 0); print(r.builtin_cases_dir())"
     )

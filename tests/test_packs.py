@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.policies import load_policy_set
+from checker.policy.policyset import load_policy_set
 
 from conftest import NOW, CliResult
 from rulepack import FRONTLINE_RULE, TIER_LINE, frontline_pack, tarball, write

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.policies import RegoFile
-from checker.portability import problems
+from checker.policy.policyset import RegoFile
+from checker.policy.portability import problems
 
 
 def _problems(body: str) -> list[str]:
@@ -42,7 +42,7 @@ def test_single_level_ref_heads_are_fine() -> None:
 
 def test_a_custom_pack_with_non_portable_rego_cannot_run(tmp_path: Path) -> None:
     from checker.errors import GateError
-    from checker.policies import load_policy_set
+    from checker.policy.policyset import load_policy_set
 
     rule = tmp_path / "y.rego"
     rule.write_text("package rolegate.lib.helper\n\nimport rego.v1\n\nt := time.now_ns()\n")

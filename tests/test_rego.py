@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from checker.policies import load_policy_set
-from checker.regotest import RegoTest, find_tests, run_tests
+from checker.authoring.regotest import RegoTest, find_tests, run_tests
+from checker.policy.policyset import load_policy_set
 
 POLICIES = load_policy_set(tests=True)
 RESULTS = {result.test: result for result in run_tests(POLICIES).results}

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.policies import builtin_policy_dir
+from checker.policy.policyset import builtin_policy_dir
 
 LIBRARIES = sorted(
     p

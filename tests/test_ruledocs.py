@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from checker.policies import load_policy_set
-from checker.ruledocs import rules_markdown
+from checker.authoring.ruledocs import rules_markdown
+from checker.policy.policyset import load_policy_set
 
 from conftest import ROOT, CliResult
 

@@ -14,12 +14,12 @@ from typing import Any
 import pytest
 import yaml
 
-from checker.cases import EXPECT_FILE, load_case
+from checker.authoring.cases import EXPECT_FILE, load_case
+from checker.authoring.coverage import line_coverage
+from checker.authoring.regotest import find_tests
+from checker.authoring.ruledocs import builtin_cases_dir
 from checker.cli import main
-from checker.coverage import line_coverage
-from checker.policies import builtin_policy_dir, load_policy_set
-from checker.regotest import find_tests
-from checker.ruledocs import builtin_cases_dir
+from checker.policy.policyset import builtin_policy_dir, load_policy_set
 
 from conftest import FIXTURES, ROOT, CliResult
 from rulepack import FRONTLINE_TEST, frontline_pack, tarball, write

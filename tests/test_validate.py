@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from checker.check import CheckOptions, run_check
-from checker.loader import load_text
-from checker.references import check_references
-from checker.validate import validate
+from checker.load.loader import load_text
+from checker.validate.documents import validate
+from checker.validate.references import check_references
 
 from conftest import FIXTURES
 

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from checker.errors import GateError
 
 if TYPE_CHECKING:
-    from checker.base import GitBase
-    from checker.ignore import IgnoreRules
+    from checker.load.base import GitBase
+    from checker.load.ignore import IgnoreRules
 
 
 def add_base_option(parser: argparse.ArgumentParser, *, required: bool = False) -> None:
@@ -36,7 +36,7 @@ def git_base(
     args: argparse.Namespace, *, root: Path = Path("."), ignore: IgnoreRules | None = None
 ) -> GitBase | None:
     """The base the options name, or None; GateError for --new-only without --base."""
-    from checker.base import GitBase
+    from checker.load.base import GitBase
 
     if getattr(args, "new_only", False) and not args.base:
         raise GateError("--new-only compares with a base; give --base REF too")

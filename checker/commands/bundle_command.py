@@ -31,8 +31,8 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from checker.bundle import revision, write_bundle
-    from checker.policies import load_policy_set
+    from checker.policy.bundle import revision, write_bundle
+    from checker.policy.policyset import load_policy_set
 
     policies = load_policy_set(tuple(args.policy))
     try:

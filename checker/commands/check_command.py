@@ -24,7 +24,7 @@ from checker.commands.report_options import REPORT_FORMATS, add_report_options, 
 from checker.findings import SEVERITIES
 
 if TYPE_CHECKING:  # the check pipeline is imported only when the command runs
-    from checker.check import Report
+    from checker.result import Report
 
 FORMATS = REPORT_FORMATS
 

@@ -25,8 +25,8 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from checker import ruledocs
-    from checker.policies import load_policy_set
+    from checker.authoring import ruledocs
+    from checker.policy.policyset import load_policy_set
 
     apply_project_config(args, start=Path("."))
 

@@ -40,8 +40,8 @@ def register(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from datetime import datetime, timezone
 
-    from checker.outfiles import write_files
-    from checker.scaffold import scaffold
+    from checker.authoring.scaffold import scaffold
+    from checker.files import write_files
 
     files = scaffold(today=datetime.now(timezone.utc).date())
     replaced = _existing(args.directory, files, force=args.force)

@@ -13,7 +13,7 @@ from checker.errors import GateError
 from checker.findings import SEVERITIES
 
 if TYPE_CHECKING:
-    from checker.newrule import RuleSpec
+    from checker.authoring.newrule import RuleSpec
 
 _SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -71,7 +71,7 @@ def register(commands: Any) -> None:
 
 
 def _rule_id(text: str) -> str:
-    from checker.metadata import RULE_ID
+    from checker.policy.metadata import RULE_ID
 
     if not RULE_ID.match(text):
         raise argparse.ArgumentTypeError(f"{text!r} is not a rule id like ACME-001")
@@ -91,8 +91,8 @@ def _title(text: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from checker.newrule import RuleSpec, default_name, rule_files, rule_paths
-    from checker.outfiles import write_files
+    from checker.authoring.newrule import RuleSpec, default_name, rule_files, rule_paths
+    from checker.files import write_files
 
     name = args.name or default_name(args.title)
     spec = RuleSpec(args.rule_id, args.title, args.area, name, args.severity, args.subject)
@@ -108,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _base_files(directory: Path) -> dict[str, str]:
     """The cases' shared config (catalog, functions, system, org policy), if the pack has none."""
-    from checker.ruledocs import builtin_cases_dir
+    from checker.authoring.ruledocs import builtin_cases_dir
 
     target = "fixtures/rules/_base"
     source = builtin_cases_dir()
@@ -130,7 +130,7 @@ def _refuse_existing(directory: Path, files: dict[str, str]) -> None:
 
 
 def _refuse_used_id(rule_id: str, directory: Path) -> None:
-    from checker.policies import load_policy_set
+    from checker.policy.policyset import load_policy_set
 
     packs = (directory,) if directory.is_dir() else ()
     used = next((r for r in load_policy_set(packs).rules if r.id == rule_id), None)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from checker.errors import GateError
 
 if TYPE_CHECKING:
-    from checker.check import Report
+    from checker.result import Report
 
 REPORT_FORMATS = ("text", "json", "sarif", "junit", "github", "markdown", "auto")
 
@@ -121,7 +121,7 @@ def write_reports(
     report: Report, args: argparse.Namespace, *, stdout: TextIO | None = None
 ) -> None:
     """Render the report once per target and write it; files first, then standard output."""
-    from checker.report import REPORTERS
+    from checker.report.formats import REPORTERS
 
     stdout = stdout or sys.stdout
     env = os.environ

@@ -41,8 +41,8 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from checker import editorschema
-    from checker.outfiles import write_files
+    from checker.authoring import editorschema
+    from checker.files import write_files
 
     if args.out is not None:
         kinds = (editorschema.find_kind(args.kind),) if args.kind else editorschema.kinds()

@@ -97,9 +97,9 @@ def _percent(text: str) -> float:
 
 
 def run(args: argparse.Namespace) -> int:
-    from checker import testreport
+    from checker.authoring import testreport
+    from checker.authoring.testsuite import SuiteOptions, run_suite
     from checker.config import project_config
-    from checker.testsuite import SuiteOptions, run_suite
 
     packs = tuple(args.dirs) or project_config(args.config, start=Path(".")).policies
     options = SuiteOptions(

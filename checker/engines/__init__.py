@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from checker.errors import GateError
 
 if TYPE_CHECKING:  # not at run time: every command imports this module for --engine
-    from checker.policies import PolicySet
+    from checker.policy.policyset import PolicySet
 
 # The decision every engine returns for an input: see docs/input.md.
 ENTRY_POINT = "data.rolegate.main.decision"

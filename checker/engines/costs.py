@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
 
-from checker.policies import PolicySet, RuleMeta
+from checker.policy.policyset import PolicySet, RuleMeta
 
 _COMMENT = re.compile(r"#.*$", re.M)
 

@@ -23,7 +23,7 @@ from checker.engines import (
     shards,
 )
 from checker.errors import GateError
-from checker.policies import PolicySet
+from checker.policy.policyset import PolicySet
 from checker.processes import cpu_count
 
 os.environ["RUST_BACKTRACE"] = "0"

@@ -16,10 +16,10 @@ import weakref
 from pathlib import Path
 from typing import Any
 
-from checker.bundle import write_bundle
 from checker.engines import EMPTY_INPUT, ENTRY_POINT, EngineInput, EngineSettings, decision_of
 from checker.errors import GateError
-from checker.policies import PolicySet
+from checker.policy.bundle import write_bundle
+from checker.policy.policyset import PolicySet
 
 MIN_VERSION = (1, 0)
 _VERSION = re.compile(r"^Version:\s*v?(\d+)\.(\d+)", re.M)

@@ -14,11 +14,11 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from checker.bundle import ROOT, policy_paths, revision
 from checker.engines import EMPTY_INPUT, ENTRY_POINT, EngineInput, EngineSettings, decision_of
 from checker.engines.opa_cli import describe_error
 from checker.errors import GateError
-from checker.policies import PolicySet
+from checker.policy.bundle import ROOT, policy_paths, revision
+from checker.policy.policyset import PolicySet
 
 POLICY_PREFIX = f"{ROOT}/"
 

@@ -26,7 +26,7 @@ from typing import Any
 from checker.engines import ENTRY_POINT, EngineInput
 from checker.engines.costs import deal, libraries_read, measured
 from checker.errors import GateError
-from checker.policies import PolicySet, RuleMeta
+from checker.policy.policyset import PolicySet, RuleMeta
 from checker.processes import spawn_context
 
 SHARD_SUBJECTS = 3000  # roles + accounts from which the rules are split across processes

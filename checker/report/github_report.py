@@ -7,9 +7,9 @@ marked as such. A summary line closes the output, as in text.
 
 from __future__ import annotations
 
-from checker.check import Report
 from checker.findings import Finding
 from checker.report.text_report import summary
+from checker.result import Report
 
 _LEVELS = {"critical": "error", "high": "error", "medium": "warning", "low": "notice"}
 

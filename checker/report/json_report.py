@@ -6,9 +6,9 @@ import json
 from typing import Any
 
 from checker import __version__
-from checker.check import Report
 from checker.findings import Finding, Waived
 from checker.report.diff_report import sorted_diff
+from checker.result import Report
 
 FORMAT_VERSION = 1
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections import defaultdict
 from xml.etree import ElementTree as ET
 
-from checker.check import Report
 from checker.findings import Finding, Waived, severity_rank
 from checker.report.ruleinfo import RuleInfo, rule_infos
+from checker.result import Report
 
 
 def render(

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from checker.check import Report
 from checker.findings import Finding
 from checker.report import diff_report
+from checker.result import Report
 
 _SEVERITIES = ("critical", "high", "medium", "low")
 

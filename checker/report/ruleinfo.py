@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.check import Report
-from checker.decision import RuleResult
 from checker.findings import BUILTIN_CHECKS, BuiltinCheck
-from checker.policies import RuleMeta
+from checker.policy.policyset import RuleMeta
+from checker.result import Report, RuleResult
 
 # SARIF levels and GitHub's security-severity scores (critical >= 9, high >= 7, ...).
 LEVELS = {"critical": "error", "high": "error", "medium": "warning", "low": "note"}

@@ -14,9 +14,9 @@ from typing import Any
 from urllib.parse import quote
 
 from checker import __version__
-from checker.check import Report
 from checker.findings import Finding, Waived
 from checker.report.ruleinfo import LEVELS, SECURITY_SEVERITY, RuleInfo, rule_infos
+from checker.result import Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SOURCE_ROOT = "%SRCROOT%"

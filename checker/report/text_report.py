@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from checker.check import Report
 from checker.findings import Finding, Waived
+from checker.result import Report
 
 _COLORS = {"critical": "1;31", "high": "31", "medium": "33", "low": "36"}
 _VERDICT_COLORS = {"failed": "1;31", "passed": "1;32"}

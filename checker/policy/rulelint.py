@@ -10,9 +10,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from checker import metadata
 from checker.errors import GateError
-from checker.packs import RegoFile
+from checker.policy import metadata
+from checker.policy.packs import RegoFile
 
 _RULES_ROOT = "rolegate.rules."
 

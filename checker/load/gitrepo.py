@@ -9,8 +9,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path, PurePosixPath
 
-from checker.discover import YAML_SUFFIXES
 from checker.errors import GateError
+from checker.load.discover import YAML_SUFFIXES
 
 SHALLOW_HINT = (
     "fetch the history first (in GitHub Actions: actions/checkout with fetch-depth: 0; "

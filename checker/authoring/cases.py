@@ -23,9 +23,9 @@ from typing import Any
 
 import yaml
 
-from checker.base import DirBase
 from checker.check import CheckOptions, LoadedPolicies, run_check
 from checker.errors import GateError
+from checker.load.base import DirBase
 
 EXPECT_FILE = "expect.yaml"
 Expected = tuple[str, str, int]
@@ -63,7 +63,7 @@ def load_case(expect_file: Path) -> Case:
     except (OSError, yaml.YAMLError, AttributeError, KeyError, TypeError, ValueError) as error:
         raise GateError(
             f"{expect_file}: not a valid expect file ({error}); "
-            "see `checker/cases.py` for the format"
+            "see `checker/authoring/cases.py` for the format"
         ) from error
     return Case(expect_file.parent, includes, expected, now, base)
 

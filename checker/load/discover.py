@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from checker.errors import GateError
-from checker.ignore import IgnoreRules
+from checker.load.ignore import IgnoreRules
 
 YAML_SUFFIXES = (".yaml", ".yml")
 

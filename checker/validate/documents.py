@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker.findings import SCHEMA_ERROR, Finding
-from checker.loader import Document
-from checker.schema import API_VERSION, KIND_FILES, Validators
+from checker.load.loader import Document
+from checker.validate.schema import API_VERSION, KIND_FILES, Validators
 
 
 @dataclass(frozen=True)

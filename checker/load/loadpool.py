@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from checker.loader import (
+from checker.load.loader import (
     Document,
     LoadedFile,
     Parsed,
@@ -29,8 +29,8 @@ from checker.loader import (
     read_text,
     regions,
 )
+from checker.load.yamldata import Path as YamlPath
 from checker.processes import cpu_count, spawn_context
-from checker.yamldata import Path as YamlPath
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor

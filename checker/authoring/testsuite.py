@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from checker.cases import EXPECT_FILE, Case, CaseResult, load_case, run_case
+from checker.authoring.cases import EXPECT_FILE, Case, CaseResult, load_case, run_case
+from checker.authoring.coverage import Coverage, line_coverage
+from checker.authoring.regotest import TestResult, find_tests, run_tests
+from checker.authoring.ruledocs import builtin_cases_dir
 from checker.check import CheckOptions, LoadedPolicies, load_policies
-from checker.coverage import Coverage, line_coverage
 from checker.errors import GateError
-from checker.packs import display_name
-from checker.policies import RegoFile, builtin_policy_dir, load_policy_set
-from checker.regotest import TestResult, find_tests, run_tests
-from checker.ruledocs import builtin_cases_dir
+from checker.policy.packs import display_name
+from checker.policy.policyset import RegoFile, builtin_policy_dir, load_policy_set
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from checker import schema
 from checker.errors import GateError
+from checker.validate import schema
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 COMMENT = (

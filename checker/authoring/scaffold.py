@@ -13,7 +13,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from checker import __version__
-from checker.editorschema import editor_schema_files
+from checker.authoring.editorschema import editor_schema_files
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable

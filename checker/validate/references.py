@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checker.findings import REFERENCE_ERROR, Finding
-from checker.loader import Document
-from checker.validate import Validated
+from checker.load.loader import Document
+from checker.validate.documents import Validated
 
 Path = tuple[str | int, ...]
 

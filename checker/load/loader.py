@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from checker.findings import YAML_ERROR, Finding
-from checker.yamldata import (
+from checker.load.yamldata import (
     PLAIN,
     Path,
     Position,

@@ -17,7 +17,7 @@ import tarfile
 from pathlib import Path
 
 from checker import __version__
-from checker.policies import PolicySet, RegoFile, builtin_policy_dir
+from checker.policy.policyset import PolicySet, RegoFile, builtin_policy_dir
 
 ROOT = "rolegate"
 

@@ -6,17 +6,17 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from checker.cases import EXPECT_FILE, load_case
+from checker.authoring.cases import EXPECT_FILE, load_case
 from checker.errors import GateError
 from checker.findings import BUILTIN_CHECKS, severity_rank
-from checker.policies import RuleMeta
+from checker.policy.policyset import RuleMeta
 
 SNIPPET_CONTEXT = 3
 
 
 def builtin_cases_dir() -> Path | None:
     """The rules' bad/good cases: shipped in the package, or ``fixtures/rules`` of a checkout."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # checker/, above checker/authoring/
     for candidate in (package / "rule_cases", package.parent / "fixtures" / "rules"):
         if candidate.is_dir():
             return candidate

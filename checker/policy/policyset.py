@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import GateError
-from checker.packs import RegoFile as RegoFile
-from checker.packs import read_pack
-from checker.rulelint import RuleSource, rule_sources
+from checker.policy.packs import RegoFile as RegoFile
+from checker.policy.packs import read_pack
+from checker.policy.portability import problems
+from checker.policy.rulelint import RuleSource, rule_sources
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ class PolicySet:
 
 def builtin_policy_dir() -> Path:
     """The shipped rules: inside the installed package, or ``policies/`` of a checkout."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # checker/, above checker/policy/
     for candidate in (package / "policies", package.parent / "policies"):
         if (candidate / "rolegate" / "main.rego").is_file():
             return candidate
@@ -78,8 +79,6 @@ def load_policy_set(extra_dirs: tuple[Path, ...] = (), *, tests: bool = False) -
 
 
 def _check_portable(files: tuple[RegoFile, ...]) -> None:
-    from checker.portability import problems
-
     found = [problem for rego in files for problem in problems(rego)]
     if found:
         raise GateError(

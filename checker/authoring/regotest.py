@@ -8,10 +8,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from checker import metadata
 from checker.engines.embedded import engine_message, new_engine
 from checker.errors import GateError
-from checker.policies import PolicySet, RegoFile
+from checker.policy import metadata
+from checker.policy.policyset import PolicySet, RegoFile
 
 _TEST_RULE = re.compile(r"^(test_[A-Za-z0-9_]*)\b", re.M)
 

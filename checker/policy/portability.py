@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from checker.policies import RegoFile
+from checker.policy.packs import RegoFile
 
 
 @dataclass(frozen=True)
