@@ -13,10 +13,11 @@ from typing import Any, NamedTuple
 from checker.decision import Decision, read_decision, wanted_regions
 from checker.engines import EngineInput, EngineSettings, Evaluator, load_engine
 from checker.errors import GateError
+from checker.files import display_path
 from checker.findings import Finding
 from checker.inventory import add_base, build_input
 from checker.load.base import BaseSource
-from checker.load.discover import discover, display_path
+from checker.load.discover import discover
 from checker.load.ignore import IgnoreRules
 from checker.load.loader import Document
 from checker.load.loadpool import load_files, prefetch_regions

@@ -17,9 +17,9 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
 from checker.errors import GateError
+from checker.files import display_path
 from checker.load.ignore import IgnoreRules
 from checker.load.loader import Document, load_file
-from checker.policy.packs import display_name
 from checker.validate import schema
 
 CONFIG_NAME = ".rolegate.yaml"
@@ -66,7 +66,7 @@ def find_config(start: Path) -> Path | None:
 
 
 def load_config(path: Path) -> ProjectConfig:
-    shown = display_name(path)
+    shown = display_path(path)
     document = _document(path, shown)
     problems = (
         _schema_problems(document)

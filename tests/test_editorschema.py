@@ -185,5 +185,6 @@ def test_schema_out_onto_a_file_is_an_error(cli: Cli, tmp_path: Path) -> None:
     blocker.write_text("not a directory")
     code, out, err = cli("schema", "Role", "--out", str(blocker))
     assert (code, out) == (2, "")
-    assert err.startswith(f"rolegate: error: cannot write {blocker / 'role.schema.json'}: ")
-    assert err.endswith("; check that the directory is writable\n")
+    where = blocker / "role.schema.json"
+    assert err.startswith(f"rolegate: error: {where}: cannot write the editor schema: ")
+    assert err.endswith("; check that the directory exists and is writable\n")

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.authoring.cases import EXPECT_FILE, Case, load_case, run_case
+from checker.authoring.cases import EXPECT_FILE, Case, load_case
+from checker.authoring.testsuite import run_case
 
 from conftest import FIXTURES
 

@@ -4,16 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from checker.load.loader import (
-    MAX_FILE_BYTES,
-    Region,
-    Request,
-    _compose,
-    load_file,
-    load_text,
-    region_in,
-    regions,
-)
+from checker.load.loader import MAX_FILE_BYTES, load_file, load_text
+from checker.load.positions import Region, Request, region_in, regions
+from checker.load.yamldata import compose as _compose
 from checker.load.yamldata import to_data_with_ends
 
 from conftest import FIXTURES

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from checker.load import loader, loadpool
+from checker.load import loadpool, positions
 from checker.load.loader import Document, LoadedFile, load_file
 
 from conftest import FIXTURES
@@ -79,7 +79,7 @@ def test_regions_worked_out_in_a_pool_equal_those_read_when_asked(
     ahead = [load_file(*f) for f in files]
     monkeypatch.setattr(loadpool, "PARALLEL_BYTES", 0)
     monkeypatch.setattr(loadpool, "cpu_count", lambda: 2)
-    monkeypatch.setattr(loader, "_node_positions", _not_in_this_process)
+    monkeypatch.setattr(positions, "_node_positions", _not_in_this_process)
     loadpool.prefetch_regions(_requests(ahead))
     assert [(d.index, path, d.region(path)) for d, path in _requests(ahead)] == expected
 

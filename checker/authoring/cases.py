@@ -15,7 +15,6 @@ the time the caller gives (``rolegate test --now``, else the current time).
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from pathlib import Path
@@ -23,9 +22,7 @@ from typing import Any
 
 import yaml
 
-from checker.check import CheckOptions, LoadedPolicies, run_check
 from checker.errors import GateError
-from checker.load.base import DirBase
 
 EXPECT_FILE = "expect.yaml"
 Expected = tuple[str, str, int]
@@ -38,18 +35,6 @@ class Case:
     expected: tuple[Expected, ...]
     now: datetime | None = None
     base: Path | None = None
-
-
-@dataclass(frozen=True)
-class CaseResult:
-    case: Case
-    missing: tuple[Expected, ...]
-    unexpected: tuple[Expected, ...]
-    error: str = ""  # the case could not be checked (e.g. an engine error on its input)
-
-    @property
-    def passed(self) -> bool:
-        return not self.missing and not self.unexpected and not self.error
 
 
 def load_case(expect_file: Path) -> Case:
@@ -76,32 +61,3 @@ def _date(value: Any) -> datetime | None:
         value = datetime.combine(value, time())
     moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
-def run_case(
-    case: Case,
-    *,
-    now: datetime,
-    policy_dirs: tuple[Path, ...] = (),
-    loaded: LoadedPolicies | None = None,
-) -> CaseResult:
-    """Check the case (files named relative to it) and compare findings as multisets.
-
-    The case's own ``now`` wins over ``now``; ``loaded`` reuses compiled policies, which
-    must be those of ``policy_dirs``.
-    """
-    options = CheckOptions(
-        paths=(case.directory, *case.includes),
-        now=case.now or now,
-        policy_dirs=policy_dirs,
-        root=case.directory,
-        base=DirBase(case.base, case.directory, case.includes) if case.base else None,
-    )
-    report = run_check(options, loaded=loaded)
-    actual = Counter((f.rule, f.file, f.line) for f in report.findings)
-    expected = Counter(case.expected)
-    return CaseResult(
-        case,
-        tuple(sorted((expected - actual).elements())),
-        tuple(sorted((actual - expected).elements())),
-    )

@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from checker.authoring.cases import CaseResult, Expected
+from checker.authoring.cases import Expected
 from checker.authoring.coverage import Coverage
 from checker.authoring.regotest import TestResult
-from checker.authoring.testsuite import CaseRun, SuiteResult
+from checker.authoring.testsuite import CaseResult, CaseRun, SuiteResult
 
 INDENT = "    "
 

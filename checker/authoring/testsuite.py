@@ -8,18 +8,20 @@ only, so one team's rules never leak findings into another's cases.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from checker.authoring.cases import EXPECT_FILE, Case, CaseResult, load_case, run_case
+from checker.authoring.cases import EXPECT_FILE, Case, Expected, load_case
 from checker.authoring.coverage import Coverage, line_coverage
 from checker.authoring.regotest import TestResult, find_tests, run_tests
 from checker.authoring.ruledocs import builtin_cases_dir
-from checker.check import CheckOptions, LoadedPolicies, load_policies
+from checker.check import CheckOptions, LoadedPolicies, load_policies, run_check
 from checker.errors import GateError
-from checker.policy.packs import display_name
+from checker.files import display_path
+from checker.load.base import DirBase
 from checker.policy.policyset import RegoFile, builtin_policy_dir, load_policy_set
 
 
@@ -30,6 +32,18 @@ class SuiteOptions:
     now: datetime  # for cases that do not pin their own date
     name_filter: re.Pattern[str] | None = None
     coverage: bool = False
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    case: Case
+    missing: tuple[Expected, ...]
+    unexpected: tuple[Expected, ...]
+    error: str = ""  # the case could not be checked (e.g. an engine error on its input)
+
+    @property
+    def passed(self) -> bool:
+        return not self.missing and not self.unexpected and not self.error
 
 
 @dataclass(frozen=True)
@@ -113,7 +127,7 @@ def _cases_under(directory: Path, name_filter: re.Pattern[str] | None) -> list[C
     return [
         load_case(f)
         for f in found
-        if not _hidden(f, directory) and _selected(display_name(f.parent), name_filter)
+        if not _hidden(f, directory) and _selected(display_path(f.parent), name_filter)
     ]
 
 
@@ -126,7 +140,7 @@ def _run_cases(packs: tuple[Path, ...], cases: list[Case], now: datetime) -> lis
         return []
     loaded = load_policies(CheckOptions(paths=(), now=now, policy_dirs=packs))
     return [
-        CaseRun(display_name(case.directory), _run_case(case, packs, now, loaded)) for case in cases
+        CaseRun(display_path(case.directory), _run_case(case, packs, now, loaded)) for case in cases
     ]
 
 
@@ -137,6 +151,35 @@ def _run_case(
         return run_case(case, now=now, policy_dirs=packs, loaded=loaded)
     except GateError as error:  # this case cannot be checked: it fails, the others still run
         return CaseResult(case, (), (), error=str(error))
+
+
+def run_case(
+    case: Case,
+    *,
+    now: datetime,
+    policy_dirs: tuple[Path, ...] = (),
+    loaded: LoadedPolicies | None = None,
+) -> CaseResult:
+    """Check the case (files named relative to it) and compare findings as multisets.
+
+    The case's own ``now`` wins over ``now``; ``loaded`` reuses compiled policies, which
+    must be those of ``policy_dirs``.
+    """
+    options = CheckOptions(
+        paths=(case.directory, *case.includes),
+        now=case.now or now,
+        policy_dirs=policy_dirs,
+        root=case.directory,
+        base=DirBase(case.base, case.directory, case.includes) if case.base else None,
+    )
+    report = run_check(options, loaded=loaded)
+    actual = Counter((f.rule, f.file, f.line) for f in report.findings)
+    expected = Counter(case.expected)
+    return CaseResult(
+        case,
+        tuple(sorted((expected - actual).elements())),
+        tuple(sorted((actual - expected).elements())),
+    )
 
 
 def _nothing_message(options: SuiteOptions) -> str:

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from checker.commands.options import EXIT_PASS, add_policy_option
-from checker.errors import GateError
 
 
 def register(commands: Any) -> None:
@@ -35,9 +34,6 @@ def run(args: argparse.Namespace) -> int:
     from checker.policy.policyset import load_policy_set
 
     policies = load_policy_set(tuple(args.policy))
-    try:
-        write_bundle(policies, args.output)
-    except OSError as error:
-        raise GateError(f"{args.output}: cannot write: {error.strerror or error}") from error
+    write_bundle(policies, args.output)
     print(f"wrote {args.output} (revision {revision(policies)})")
     return EXIT_PASS

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from datetime import datetime, timezone
@@ -18,7 +19,6 @@ from checker.commands.options import (
     add_paths_argument,
     add_policy_option,
     parse_now,
-    write_json,
 )
 from checker.commands.report_options import REPORT_FORMATS, add_report_options, write_reports
 from checker.findings import SEVERITIES
@@ -113,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
     )
     report = run_check(options)
     if args.emit_input:
-        write_json(args.emit_input, report.input_document)
+        write_json(args.emit_input, report.input_document, what="input document")
     started = time.perf_counter()
     write_reports(report, args)
     timings = {**report.timings, "report": time.perf_counter() - started}
@@ -121,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
         stages = ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in timings.items())
         print(f"timings: {stages}", file=sys.stderr)
     if args.profile:
-        write_json(args.profile, profile(report, timings))
+        write_json(args.profile, profile(report, timings), what="profile")
     return EXIT_FINDINGS if report.failing(args.fail_on) else EXIT_PASS
 
 
@@ -133,3 +133,9 @@ def profile(report: Report, timings: dict[str, float]) -> dict[str, Any]:
         "documents": report.documents,
         "findings": len(report.findings),
     }
+
+
+def write_json(path: Path, document: object, *, what: str) -> None:
+    from checker.files import write_file
+
+    write_file(path, json.dumps(document, indent=2, sort_keys=True) + "\n", what=what)

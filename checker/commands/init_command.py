@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
 
     files = scaffold(today=datetime.now(timezone.utc).date())
     replaced = _existing(args.directory, files, force=args.force)
-    write_files(args.directory, files)
+    write_files(args.directory, files, what="new config repo")
     print(_summary(args.directory, files, replaced))
     return EXIT_PASS
 

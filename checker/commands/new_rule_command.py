@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     files.update(_base_files(args.dir))
     _refuse_used_id(spec.id, args.dir)
     _refuse_existing(args.dir, files)
-    write_files(args.dir, files)
+    write_files(args.dir, files, what="new rule")
     print(_summary(args.dir, files, rule_paths(spec), spec))
     return EXIT_PASS
 

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import datetime, timezone
 from pathlib import Path
-
-from checker.errors import GateError
 
 EXIT_PASS, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -57,11 +54,3 @@ def parse_now(text: str) -> datetime:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     return moment.astimezone(timezone.utc)
-
-
-def write_json(path: Path, document: object) -> None:
-    """Write an output file the user asked for; failing to is an error, not a warning."""
-    try:
-        path.write_text(json.dumps(document, indent=2, sort_keys=True) + "\n")
-    except OSError as error:
-        raise GateError(f"{path}: cannot write: {error.strerror or error}") from error

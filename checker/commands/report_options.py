@@ -121,6 +121,7 @@ def write_reports(
     report: Report, args: argparse.Namespace, *, stdout: TextIO | None = None
 ) -> None:
     """Render the report once per target and write it; files first, then standard output."""
+    from checker.files import write_file
     from checker.report.formats import REPORTERS
 
     stdout = stdout or sys.stdout
@@ -136,14 +137,4 @@ def write_reports(
         if target.path is None:
             stdout.write(text)
         else:
-            write_text(target.path, text, what=f"{target.format} report")
-
-
-def write_text(path: Path, text: str, *, what: str) -> None:
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise GateError(
-            f"{path}: cannot write the {what}: {error.strerror or error}; check that the "
-            "directory exists and is writable"
-        ) from error
+            write_file(target.path, text, what=f"{target.format} report")

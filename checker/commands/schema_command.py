@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     if args.out is not None:
         kinds = (editorschema.find_kind(args.kind),) if args.kind else editorschema.kinds()
         files = {editorschema.file_name(k): editorschema.editor_schema_text(k) for k in kinds}
-        for path in write_files(args.out, files):
+        for path in write_files(args.out, files, what="editor schema"):
             print(f"wrote {path}")
     elif args.kind:
         sys.stdout.write(editorschema.editor_schema_text(editorschema.find_kind(args.kind)))

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from checker.files import display_path
 from checker.findings import YAML_ERROR
-from checker.load.discover import discover, display_path
+from checker.load.discover import discover
 from checker.load.ignore import IgnoreRules
 from checker.load.loader import MAX_FILE_BYTES, LoadedFile, load_file, load_text
 

@@ -39,11 +39,3 @@ def _walk(directory: Path) -> list[Path]:
             if n.endswith(YAML_SUFFIXES) and not n.startswith(".")
         ]
     return files
-
-
-def display_path(path: Path, root: Path) -> str:
-    """How a file is named in findings: relative to ``root`` if inside it, else as given."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -20,16 +20,13 @@ from checker.load.loader import (
     Document,
     LoadedFile,
     Parsed,
-    Positions,
-    Region,
-    Request,
     loaded_file,
     parse,
     positions_of,
     read_text,
-    regions,
 )
-from checker.load.yamldata import Path as YamlPath
+from checker.load.positions import Positions, Region, Request, regions
+from checker.load.yamldata import KeyPath
 from checker.processes import cpu_count, spawn_context
 
 if TYPE_CHECKING:
@@ -78,7 +75,7 @@ def parse_batch(jobs: list[Job]) -> list[Parsed]:
     return [parse(text, display) for text, display in jobs]
 
 
-def prefetch_regions(wanted: Iterable[tuple[Document, YamlPath]]) -> None:
+def prefetch_regions(wanted: Iterable[tuple[Document, KeyPath]]) -> None:
     """Work out where many findings are in worker processes, before they are reported.
 
     Reporting a finding reads its file's text again for positions; in a large repo with

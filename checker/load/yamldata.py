@@ -1,4 +1,5 @@
-"""Turn composed YAML nodes into plain JSON data, keeping the position of every node.
+"""Compose YAML text into nodes and turn them into plain JSON data, with the position of
+every node when asked.
 
 The rules here are stricter than PyYAML's safe constructor: plain scalars follow the
 YAML 1.2 core schema (so ``yes``/``no``/``on``/``off`` and dates stay strings), only the
@@ -8,7 +9,7 @@ core tags are accepted, duplicate keys are errors, and alias expansion is bounde
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import yaml
@@ -21,7 +22,7 @@ _CORE = "tag:yaml.org,2002:"
 MAX_ALIAS_NODES = 100_000
 MAX_DEPTH = 200
 
-Path = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]  # keys and indices from a document's root to a node
 Position = tuple[int, int]
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -39,6 +40,26 @@ class YamlDataError(Exception):
         super().__init__(message)
         self.line = node.start_mark.line + 1
         self.column = node.start_mark.column + 1
+
+
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc]
+    """Composes nodes only; every plain scalar is left for this module to resolve."""
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode and implicit[0]:
+            return PLAIN
+        return str(super().resolve(kind, value, implicit))
+
+
+def compose(text: str) -> Iterator[yaml.Node]:
+    """The root node of each non-empty document; raises yaml.MarkedYAMLError at the first
+    syntax error."""
+    for node in yaml.compose_all(text, Loader=_Loader):
+        if node is not None:
+            yield node
 
 
 def _tag_name(tag: str) -> str:
@@ -94,14 +115,14 @@ class _Builder:
     """
 
     def __init__(self, *, positions: bool = True, aliases: bool = True) -> None:
-        self.spans: dict[Path, Position] = {}
-        self.ends: dict[Path, Position] = {}  # where each node's region ends (see _region_end)
+        self.spans: dict[KeyPath, Position] = {}
+        self.ends: dict[KeyPath, Position] = {}  # where each node's region ends (see region_end)
         self._positions = positions
         self._aliases = aliases
         self._seen: set[int] = set()
         self._expanded = 0
 
-    def build(self, node: yaml.Node, path: Path, depth: int = 0) -> Any:
+    def build(self, node: yaml.Node, path: KeyPath, depth: int = 0) -> Any:
         self._count(node, depth)
         if isinstance(node, yaml.ScalarNode):
             return plain_scalar(node.value) if node.tag == PLAIN else _tagged_scalar(node)
@@ -113,13 +134,13 @@ class _Builder:
             return self._mapping(node, path, depth)
         raise YamlDataError("unsupported YAML node", node)  # pragma: no cover
 
-    def _item(self, node: yaml.Node, path: Path, depth: int) -> Any:
+    def _item(self, node: yaml.Node, path: KeyPath, depth: int) -> Any:
         if self._positions:
             self.spans.setdefault(path, position(node))
-            self.ends.setdefault(path, _region_end(node, node))
+            self.ends.setdefault(path, region_end(node, node))
         return self.build(node, path, depth + 1)
 
-    def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:
+    def _mapping(self, node: yaml.MappingNode, path: KeyPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         merged: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -131,11 +152,11 @@ class _Builder:
                 raise YamlDataError(f"duplicate key {key!r}", key_node)
             if self._positions:
                 self.spans[(*path, key)] = position(key_node)
-                self.ends[(*path, key)] = _region_end(key_node, value_node)
+                self.ends[(*path, key)] = region_end(key_node, value_node)
             result[key] = self.build(value_node, (*path, key), depth + 1)
         return {**merged, **result}
 
-    def _merge_source(self, node: yaml.Node, path: Path, depth: int) -> dict[str, Any]:
+    def _merge_source(self, node: yaml.Node, path: KeyPath, depth: int) -> dict[str, Any]:
         sources = node.value if isinstance(node, yaml.SequenceNode) else [node]
         merged: dict[str, Any] = {}
         for source in reversed(sources):
@@ -185,7 +206,7 @@ def _end(node: yaml.Node) -> Position:
     return (node.end_mark.line + 1, node.end_mark.column + 1)
 
 
-def _region_end(start: yaml.Node, value: yaml.Node) -> Position:
+def region_end(start: yaml.Node, value: yaml.Node) -> Position:
     """End (exclusive) of the region a finding at ``start`` shows: through ``value`` when
     it sits on the same line (``key: value``, ``- item``, ``{a: 1}``), through the first
     entry of a block mapping item (``- resource: customer``), else the key alone."""
@@ -193,44 +214,8 @@ def _region_end(start: yaml.Node, value: yaml.Node) -> Position:
         return _end(value)
     if value is start and isinstance(value, yaml.MappingNode) and value.value:
         first_key, first_value = value.value[0]
-        return _region_end(first_key, first_value)
+        return region_end(first_key, first_value)
     return _end(start)
-
-
-def region_at(root: yaml.Node, path: Path) -> tuple[int, int, int, int]:
-    """Start and end of the node at ``path`` or of its longest prefix that exists, found by
-    walking down to it: what ``to_data_with_ends`` records for that path, without building
-    the rest. Only for a document with no alias and no merge key (``<<``), whose nodes each
-    stand at one path."""
-    found = (*position(root), 0, 0)  # the root has a start but no recorded end
-    node = root
-    for part in path:
-        child = _child(node, _as_index(part))
-        if child is None:
-            break
-        start, node = child
-        found = (*position(start), *_region_end(start, node))
-    return found
-
-
-def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node, yaml.Node] | None:
-    """(the node a path part starts at: a key or an item; the value there)."""
-    if isinstance(node, yaml.MappingNode) and isinstance(part, str):
-        for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode) and str(key.value) == part:
-                return key, value
-    if (
-        isinstance(node, yaml.SequenceNode)
-        and isinstance(part, int)
-        and 0 <= part < len(node.value)
-    ):
-        return node.value[part], node.value[part]
-    return None
-
-
-def _as_index(part: Any) -> Any:
-    """A path part as a map of paths would compare it: 1.0 finds index 1 there too."""
-    return int(part) if isinstance(part, float) and part.is_integer() else part
 
 
 def to_data(root: yaml.Node, *, aliases: bool = True) -> Any:
@@ -239,7 +224,9 @@ def to_data(root: yaml.Node, *, aliases: bool = True) -> Any:
     return _Builder(positions=False, aliases=aliases).build(root, ())
 
 
-def to_data_with_ends(root: yaml.Node) -> tuple[Any, dict[Path, Position], dict[Path, Position]]:
+def to_data_with_ends(
+    root: yaml.Node,
+) -> tuple[Any, dict[KeyPath, Position], dict[KeyPath, Position]]:
     """``to_data``, plus where the region of each path ends (line, column, exclusive)."""
     builder = _Builder()
     builder.spans[()] = position(root)

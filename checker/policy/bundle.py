@@ -17,6 +17,7 @@ import tarfile
 from pathlib import Path
 
 from checker import __version__
+from checker.files import write_file
 from checker.policy.policyset import PolicySet, RegoFile, builtin_policy_dir
 
 ROOT = "rolegate"
@@ -61,7 +62,7 @@ def bundle_files(policies: PolicySet) -> dict[str, bytes]:
     return files
 
 
-def write_bundle(policies: PolicySet, target: Path) -> None:
+def bundle_bytes(policies: PolicySet) -> bytes:
     """A gzipped tarball, byte-for-byte reproducible for the same policies."""
     buffer = io.BytesIO()
     with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT) as archive:
@@ -69,4 +70,8 @@ def write_bundle(policies: PolicySet, target: Path) -> None:
             info = tarfile.TarInfo(inside)
             info.size, info.mtime, info.mode = len(content), 0, 0o644
             archive.addfile(info, io.BytesIO(content))
-    target.write_bytes(gzip.compress(buffer.getvalue(), mtime=0))
+    return gzip.compress(buffer.getvalue(), mtime=0)
+
+
+def write_bundle(policies: PolicySet, target: Path) -> None:
+    write_file(target, bundle_bytes(policies), what="bundle")

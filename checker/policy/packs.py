@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from checker.errors import GateError
+from checker.files import display_path
 
 BUNDLE_SUFFIXES = (".tar.gz", ".tgz")
 MAX_BUNDLE_BYTES = 16 * 1024 * 1024  # of Rego text read from one tarball
@@ -58,19 +59,11 @@ def _read(path: Path) -> RegoFile:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise GateError(f"{path}: cannot read policy file: {error}") from error
-    return RegoFile(path, display_name(path), text)
-
-
-def display_name(path: Path) -> str:
-    """A path relative to the working directory if inside it, else as given."""
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
+    return RegoFile(path, display_path(path), text)
 
 
 def _from_tarball(archive: Path) -> list[RegoFile]:
-    shown = display_name(archive)
+    shown = display_path(archive)
     try:
         with tarfile.open(archive, "r:gz") as bundle:
             members = [(m, _inside(m, shown)) for m in bundle.getmembers()]

@@ -8,9 +8,8 @@ from typing import Any
 
 from checker.findings import REFERENCE_ERROR, Finding
 from checker.load.loader import Document
+from checker.load.yamldata import KeyPath
 from checker.validate.documents import Validated
-
-Path = tuple[str | int, ...]
 
 
 @dataclass
@@ -42,7 +41,7 @@ def check_references(validated: Validated) -> list[Finding]:
     return findings
 
 
-def _problems(doc: Document, problems: Iterator[tuple[Path, str]]) -> list[Finding]:
+def _problems(doc: Document, problems: Iterator[tuple[KeyPath, str]]) -> list[Finding]:
     found = []
     for path, message in problems:
         line, column = doc.locate(path)
@@ -68,7 +67,7 @@ def _declarations(validated: Validated, names: _Names) -> Iterator[Finding]:
                 names.fields[name] = set(doc.data["spec"]["resources"][name]["fields"])
 
 
-def _declared_in(kind: str, data: dict[str, Any]) -> Iterator[tuple[str, str, Path]]:
+def _declared_in(kind: str, data: dict[str, Any]) -> Iterator[tuple[str, str, KeyPath]]:
     spec = data.get("spec") or {}
     if kind in ("Role", "System"):
         yield kind.lower(), data["metadata"]["name"], ("metadata", "name")
@@ -86,7 +85,7 @@ def _declared_in(kind: str, data: dict[str, Any]) -> Iterator[tuple[str, str, Pa
             yield "account", account["id"], ("spec", "accounts", i, "id")
 
 
-def _catalog_refs(data: dict[str, Any], names: _Names) -> Iterator[tuple[Path, str]]:
+def _catalog_refs(data: dict[str, Any], names: _Names) -> Iterator[tuple[KeyPath, str]]:
     spec = data["spec"]
     for resource, definition in spec.get("resources", {}).items():
         for name, cls in definition.get("fields", {}).items():
@@ -98,7 +97,7 @@ def _catalog_refs(data: dict[str, Any], names: _Names) -> Iterator[tuple[Path, s
                 )
 
 
-def _function_refs(data: dict[str, Any], names: _Names) -> Iterator[tuple[Path, str]]:
+def _function_refs(data: dict[str, Any], names: _Names) -> Iterator[tuple[KeyPath, str]]:
     spec = data["spec"]
     for function, definition in spec.get("functions", {}).items():
         for i, need in enumerate(definition.get("needs", [])):
@@ -108,7 +107,7 @@ def _function_refs(data: dict[str, Any], names: _Names) -> Iterator[tuple[Path, 
     yield from _conflict_refs(data, names)
 
 
-def _conflict_refs(data: dict[str, Any], names: _Names) -> Iterator[tuple[Path, str]]:
+def _conflict_refs(data: dict[str, Any], names: _Names) -> Iterator[tuple[KeyPath, str]]:
     """``sod_conflicts`` pairs ("resource:action") name resources the catalog declares."""
     spec = data["spec"]
     for i, pair in enumerate(spec.get("sod_conflicts", [])):
@@ -122,7 +121,7 @@ def _conflict_refs(data: dict[str, Any], names: _Names) -> Iterator[tuple[Path, 
                 )
 
 
-def _role_refs(data: dict[str, Any], names: _Names) -> Iterator[tuple[Path, str]]:
+def _role_refs(data: dict[str, Any], names: _Names) -> Iterator[tuple[KeyPath, str]]:
     role, spec = f"role {data['metadata']['name']!r}", data["spec"]
     system = data["metadata"]["system"]
     if not names.has("system", system):
@@ -144,8 +143,8 @@ def _role_refs(data: dict[str, Any], names: _Names) -> Iterator[tuple[Path, str]
 
 
 def _grant_refs(
-    grant: dict[str, Any], path: Path, owner: str, names: _Names
-) -> Iterator[tuple[Path, str]]:
+    grant: dict[str, Any], path: KeyPath, owner: str, names: _Names
+) -> Iterator[tuple[KeyPath, str]]:
     resource = grant["resource"]
     if resource == "*":
         return
@@ -160,7 +159,7 @@ def _grant_refs(
             )
 
 
-def _binding_refs(data: dict[str, Any], names: _Names) -> Iterator[tuple[Path, str]]:
+def _binding_refs(data: dict[str, Any], names: _Names) -> Iterator[tuple[KeyPath, str]]:
     spec = data["spec"]
     for i, account in enumerate(spec.get("accounts", [])):
         for j, role in enumerate(account.get("roles", [])):
@@ -171,7 +170,7 @@ def _binding_refs(data: dict[str, Any], names: _Names) -> Iterator[tuple[Path, s
                 )
 
 
-_CHECKS: dict[str, Callable[[dict[str, Any], _Names], Iterator[tuple[Path, str]]]] = {
+_CHECKS: dict[str, Callable[[dict[str, Any], _Names], Iterator[tuple[KeyPath, str]]]] = {
     "DataCatalog": _catalog_refs,
     "JobFunctions": _function_refs,
     "Role": _role_refs,
