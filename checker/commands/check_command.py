@@ -6,13 +6,12 @@ import argparse
 import json
 import sys
 import time
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from checker.commands.base_options import add_base_option, add_new_only_option, git_base
-from checker.commands.config_options import add_config_option, apply_project_config
-from checker.commands.engine_options import add_engine_options, engine_settings
+from checker.commands.base_options import add_base_option, add_new_only_option
+from checker.commands.config_options import add_config_option, read_project_config
+from checker.commands.engine_options import add_engine_options
 from checker.commands.options import (
     EXIT_FINDINGS,
     EXIT_PASS,
@@ -20,13 +19,11 @@ from checker.commands.options import (
     add_policy_option,
     parse_now,
 )
-from checker.commands.report_options import REPORT_FORMATS, add_report_options, write_reports
+from checker.commands.report_options import add_report_options, report_settings, write_reports
 from checker.findings import SEVERITIES
 
 if TYPE_CHECKING:  # the check pipeline is imported only when the command runs
     from checker.result import Report
-
-FORMATS = REPORT_FORMATS
 
 EXAMPLES = """\
 examples:
@@ -98,31 +95,23 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from checker.check import CheckOptions, run_check
+    from checker.check import run_check
+    from checker.commands.check_options import check_options
 
-    config = apply_project_config(args, start=args.paths[0], formats=FORMATS)
-    options = CheckOptions(
-        paths=tuple(args.paths),
-        now=args.now or datetime.now(timezone.utc),
-        policy_dirs=tuple(args.policy),
-        engine=args.engine,
-        engine_settings=engine_settings(args),
-        ignore=config.ignore,
-        base=git_base(args, ignore=config.ignore),
-        new_only=args.new_only,
-    )
-    report = run_check(options)
+    config = read_project_config(args, start=args.paths[0])
+    reports = report_settings(args, config)
+    report = run_check(check_options(args, config))
     if args.emit_input:
         write_json(args.emit_input, report.input_document, what="input document")
     started = time.perf_counter()
-    write_reports(report, args)
+    write_reports(report, reports)
     timings = {**report.timings, "report": time.perf_counter() - started}
     if args.verbose:
         stages = ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in timings.items())
         print(f"timings: {stages}", file=sys.stderr)
     if args.profile:
         write_json(args.profile, profile(report, timings), what="profile")
-    return EXIT_FINDINGS if report.failing(args.fail_on) else EXIT_PASS
+    return EXIT_FINDINGS if report.failing(reports.fail_on) else EXIT_PASS
 
 
 def profile(report: Report, timings: dict[str, float]) -> dict[str, Any]:

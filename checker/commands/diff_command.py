@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime, timezone
 from typing import Any
 
-from checker.commands.base_options import add_base_option, git_base
-from checker.commands.config_options import add_config_option, apply_project_config
-from checker.commands.engine_options import add_engine_options, engine_settings
+from checker.commands.base_options import add_base_option
+from checker.commands.config_options import add_config_option, read_project_config
+from checker.commands.engine_options import add_engine_options
 from checker.commands.options import (
     EXIT_PASS,
     add_format_option,
@@ -47,20 +46,12 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from checker.check import CheckOptions, run_check
+    from checker.check import run_check
+    from checker.commands.check_options import check_options
     from checker.report import diff_report
 
-    config = apply_project_config(args, start=args.paths[0])
-    options = CheckOptions(
-        paths=tuple(args.paths),
-        now=datetime.now(timezone.utc),
-        policy_dirs=tuple(args.policy),
-        engine=args.engine,
-        engine_settings=engine_settings(args),
-        ignore=config.ignore,
-        base=git_base(args, ignore=config.ignore),
-    )
-    report = run_check(options)
+    config = read_project_config(args, start=args.paths[0])
+    report = run_check(check_options(args, config))
     render = {
         "text": diff_report.render_text,
         "markdown": diff_report.render_markdown,

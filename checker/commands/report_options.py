@@ -16,12 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from checker.commands.config_options import fail_on
 from checker.errors import GateError
 
 if TYPE_CHECKING:
+    from checker.config import ProjectConfig
     from checker.result import Report
 
 REPORT_FORMATS = ("text", "json", "sarif", "junit", "github", "markdown", "auto")
+DEFAULT_FORMAT = "text"
 
 
 class _FormatAction(argparse.Action):
@@ -80,6 +83,47 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
 
 
 @dataclass(frozen=True)
+class ReportSettings:
+    """The reports of one check, from the command line or else the project config."""
+
+    outputs: tuple[tuple[str, Path | None], ...]  # (format, file); file None: standard output
+    format: str  # the format for standard output
+    fail_on: str
+    quiet: bool = False
+    no_color: bool = False
+
+
+def report_settings(args: argparse.Namespace, config: ProjectConfig) -> ReportSettings:
+    """The config's ``format``/``formats`` apply unless the command line names any
+    ``--format``."""
+    outputs, to_stdout = tuple(args.outputs), args.format
+    if to_stdout is None and not outputs and config.outputs:
+        to_stdout = _config_stdout(config)
+        outputs = config.outputs
+    return ReportSettings(
+        outputs, to_stdout or DEFAULT_FORMAT, fail_on(args, config), args.quiet, args.no_color
+    )
+
+
+def _config_stdout(config: ProjectConfig) -> str | None:
+    """The config's standard-output format; GateError for an unknown one or two of them."""
+    where = config.where("formats" if "formats" in config.lines else "format")
+    unknown = [fmt for fmt, _ in config.outputs if fmt not in REPORT_FORMATS]
+    if unknown:
+        raise GateError(
+            f"{where}: format {unknown[0]!r} is not one of {', '.join(REPORT_FORMATS)}; "
+            "fix it in the config file"
+        )
+    to_stdout = [fmt for fmt, path in config.outputs if path is None]
+    if len(to_stdout) > 1:
+        raise GateError(
+            f"{where}: several formats go to standard output ({', '.join(to_stdout)}); "
+            "give all but one an output file"
+        )
+    return to_stdout[0] if to_stdout else None
+
+
+@dataclass(frozen=True)
 class Target:
     format: str  # a concrete format, never auto
     path: Path | None  # None: standard output
@@ -87,19 +131,18 @@ class Target:
 
 
 def report_targets(
-    args: argparse.Namespace, *, env: Mapping[str, str], stdout_tty: bool
+    settings: ReportSettings, *, env: Mapping[str, str], stdout_tty: bool
 ) -> list[Target]:
-    """Where each report goes; ``args.format`` is the standard-output format (config
-    defaults applied). Raises GateError when two formats claim standard output."""
-    to_stdout = [fmt for fmt, path in args.outputs if path is None]
+    """Where each report goes. Raises GateError when two formats claim standard output."""
+    to_stdout = [fmt for fmt, path in settings.outputs if path is None]
     if len(to_stdout) > 1:
         raise GateError(
             f"several --format options go to standard output ({', '.join(to_stdout)}); "
             "give all but one an --output FILE"
         )
-    no_color = args.no_color or bool(env.get("NO_COLOR"))
-    targets = [_target(fmt, path, env, tty=False) for fmt, path in args.outputs if path]
-    return [*targets, _target(args.format, None, env, tty=stdout_tty and not no_color)]
+    no_color = settings.no_color or bool(env.get("NO_COLOR"))
+    targets = [_target(fmt, path, env, tty=False) for fmt, path in settings.outputs if path]
+    return [*targets, _target(settings.format, None, env, tty=stdout_tty and not no_color)]
 
 
 def _target(fmt: str, path: Path | None, env: Mapping[str, str], *, tty: bool) -> Target:
@@ -118,7 +161,7 @@ def file_links(env: Mapping[str, str]) -> str:
 
 
 def write_reports(
-    report: Report, args: argparse.Namespace, *, stdout: TextIO | None = None
+    report: Report, settings: ReportSettings, *, stdout: TextIO | None = None
 ) -> None:
     """Render the report once per target and write it; files first, then standard output."""
     from checker.files import write_file
@@ -126,11 +169,11 @@ def write_reports(
 
     stdout = stdout or sys.stdout
     env = os.environ
-    for target in report_targets(args, env=env, stdout_tty=stdout.isatty()):
+    for target in report_targets(settings, env=env, stdout_tty=stdout.isatty()):
         text = REPORTERS[target.format](
             report,
-            fail_on=args.fail_on,
-            quiet=args.quiet,
+            fail_on=settings.fail_on,
+            quiet=settings.quiet,
             color=target.color,
             links=file_links(env),
         )

@@ -7,7 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from checker.commands.config_options import add_config_option, apply_project_config
+from checker.commands.config_options import (
+    add_config_option,
+    policy_packs,
+    read_project_config,
+)
 from checker.commands.options import EXIT_PASS, add_format_option, add_policy_option
 
 
@@ -25,12 +29,11 @@ def run(args: argparse.Namespace) -> int:
     from checker.authoring import ruledocs
     from checker.policy.policyset import load_policy_set
 
-    apply_project_config(args, start=Path("."))
-
+    packs = policy_packs(args, read_project_config(args, start=Path(".")))
     render = {
         "text": ruledocs.rules_text,
         "json": ruledocs.rules_json,
         "markdown": ruledocs.rules_markdown,
     }[args.format]
-    sys.stdout.write(render(load_policy_set(tuple(args.policy)).rules))
+    sys.stdout.write(render(load_policy_set(packs).rules))
     return EXIT_PASS
