@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,7 +13,52 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 NOW = "2026-11-28"
 
+# What the development environment provides beside the checkout (never a user's clone).
+SHARED = ROOT.parent / "shared"
+
 CliResult = tuple[int, str, str]
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def unavailable(reason: str) -> None:
+    """Skip a test that needs something this machine lacks; in CI (CI=true), fail it:
+    what CI provides must be used, never skipped."""
+    if in_ci():
+        pytest.fail(f"{reason}; CI must provide it (see .ci/run)")
+    pytest.skip(reason)
+
+
+def real_opa_binary() -> str | None:
+    """A real OPA: ROLEGATE_OPA_BIN, else ../shared/tools/opa/opa, else `opa` on PATH."""
+    shared = SHARED / "tools" / "opa" / "opa"
+    for candidate in (os.environ.get("ROLEGATE_OPA_BIN"), shared, shutil.which("opa")):
+        if candidate and Path(candidate).is_file():
+            return str(candidate)
+    return None
+
+
+@pytest.fixture(scope="session")
+def real_opa() -> str:
+    """The path of a real OPA binary, for tests that compare with the real thing."""
+    found = real_opa_binary()
+    if found is None:
+        unavailable(
+            "no real OPA binary: set ROLEGATE_OPA_BIN to an OPA 1.x binary (or put `opa` "
+            "on PATH) to run this test"
+        )
+    assert found is not None
+    return found
+
+
+@pytest.fixture(params=["embedded", "opa"])
+def engine(request: pytest.FixtureRequest) -> tuple[str, ...]:
+    """`rolegate check` options for each engine in turn: embedded, then real OPA."""
+    if request.param == "embedded":
+        return ()
+    return ("--engine", "opa", "--opa-bin", request.getfixturevalue("real_opa"))
 
 
 @pytest.fixture
