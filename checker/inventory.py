@@ -14,6 +14,7 @@ from checker import __version__
 from checker.engines import EngineInput, Evaluator
 from checker.errors import GateError
 from checker.load.base import BaseSource
+from checker.validate.dates import out_of_range
 from checker.validate.documents import Validated, validate
 
 INPUT_KEYS = {
@@ -29,6 +30,9 @@ INPUT_KEYS = {
 
 def build_input(validated: Validated, *, now: datetime) -> dict[str, Any]:
     """Every valid document, grouped by kind, each with its source file and index."""
+    problem = out_of_range(now.date())
+    if problem is not None:
+        raise GateError(f"evaluation time (--now): {problem}")
     document: dict[str, Any] = {
         "context": {"now": now.strftime("%Y-%m-%dT%H:%M:%SZ"), "rolegate_version": __version__},
         **{key: [] for key in INPUT_KEYS.values()},

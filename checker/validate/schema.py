@@ -11,6 +11,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from checker.validate.dates import FIRST_DATE, LAST_DATE
 from checker.validate.fastschema import FastGate
 
 if TYPE_CHECKING:  # jsonschema is imported only when a document is invalid
@@ -128,7 +129,16 @@ def _describe(error: ValidationError) -> SchemaError:
                 f"{json_path(path[:-1])}: unknown key {listed} "
                 "(misspelt? see `rolegate schema` for the fields)",
             )
-    return SchemaError(path, f"{json_path(path)}: {error.message}")
+    return SchemaError(path, f"{json_path(path)}: {_message(error)}")
+
+
+def _message(error: ValidationError) -> str:
+    """jsonschema's words, except where they would not say what is wrong: a date outside
+    the range the engines count."""
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if error.validator == "pattern" and schema.get("format") == "date":
+        return f"{error.instance!r} is not a date from {FIRST_DATE} to {LAST_DATE} (YYYY-MM-DD)"
+    return error.message
 
 
 def _unexpected_keys(instance: dict[str, Any], schema: dict[str, Any]) -> Iterator[str]:
