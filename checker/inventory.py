@@ -14,8 +14,10 @@ from checker import __version__
 from checker.engines import EngineInput, Evaluator
 from checker.errors import GateError
 from checker.load.base import BaseSource
+from checker.load.loader import Document
 from checker.validate.dates import out_of_range
 from checker.validate.documents import Validated, validate
+from checker.validate.patterns import evaluated
 
 INPUT_KEYS = {
     "DataCatalog": "catalogs",
@@ -39,8 +41,16 @@ def build_input(validated: Validated, *, now: datetime) -> dict[str, Any]:
     }
     for kind, doc in validated.documents:
         source = {"file": doc.file, "document": doc.index}
-        document[INPUT_KEYS[kind]].append({**doc.data, "source": source})
+        document[INPUT_KEYS[kind]].append({**doc.data, "source": source, **_derived(kind, doc)})
     return document
+
+
+def _derived(kind: str, doc: Document) -> dict[str, Any]:
+    """What rolegate adds to a document beside its source: an OrgPolicy's patterns as the
+    engines evaluate them (validate/patterns.py)."""
+    if kind == "OrgPolicy":
+        return {"regexes": evaluated(doc.data["spec"])}
+    return {}
 
 
 def base_inventory(source: BaseSource) -> dict[str, Any]:
