@@ -21,6 +21,9 @@ from checker.policy.bundle import ROOT, policy_paths, revision
 from checker.policy.policyset import PolicySet
 
 POLICY_PREFIX = f"{ROOT}/"
+# A builtin error must fail the query (an HTTP error), not make its expression undefined,
+# which a rule would read as "no finding".
+STRICT = {"strict-builtin-errors": True}
 
 
 def client_for(settings: EngineSettings) -> Any:
@@ -112,7 +115,7 @@ class OpaServerEvaluator:
 
     def _eval(self, input_document: dict[str, Any], *, failure: str) -> dict[str, Any]:
         package, rule = ENTRY_POINT.removeprefix("data.").rsplit(".", 1)
-        answer = self._call(failure, self._client.query_rule, input_document, package, rule)
+        answer = self._call(failure, self._client.query_rule, input_document, package, rule, STRICT)
         if not isinstance(answer, dict):
             raise GateError(f"OPA server {self._url}: {failure}: answer is not a JSON object")
         return decision_of(answer.get("result"), source=f"OPA server {self._url}")
