@@ -7,7 +7,7 @@ rolegate.main then marks the findings the base already had.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
 from checker import __version__
@@ -32,7 +32,7 @@ INPUT_KEYS = {
 
 def build_input(validated: Validated, *, now: datetime) -> dict[str, Any]:
     """Every valid document, grouped by kind, each with its source file and index."""
-    problem = out_of_range(now.date())
+    problem = out_of_range(date(now.year, now.month, now.day))  # a datetime, or a date
     if problem is not None:
         raise GateError(f"evaluation time (--now): {problem}")
     document: dict[str, Any] = {
