@@ -13,6 +13,7 @@ from checker.commands import (
     check_command,
     diff_command,
     explain_command,
+    import_command,
     init_command,
     new_rule_command,
     rules_command,
@@ -29,5 +30,6 @@ COMMANDS: tuple[ModuleType, ...] = (
     new_rule_command,
     bundle_command,
     init_command,
+    import_command,
     schema_command,
 )
