@@ -9,6 +9,7 @@ naming its user record. The same export and mapping always give the same bytes.
 from __future__ import annotations
 
 import re
+import urllib.parse
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -57,7 +58,12 @@ def source_comment(vendor: str, kind: str, ident: str, name: str, where: Where) 
     """The comment naming a vendor object: its file by name only, so the output does not
     depend on where the export was read from."""
     line = f":{where.line}" if where.line else ""
-    return f'source: {vendor} {kind} {ident} "{name}" ({Path(where.file).name}{line})'
+    return f'source: {vendor} {kind} {quote(ident)} "{name}" ({Path(where.file).name}{line})'
+
+
+def quote(ident: str) -> str:
+    """A vendor id as one word (a Salesforce profile's id is its name, spaces and all)."""
+    return urllib.parse.quote(ident, safe="@:._-/")
 
 
 def role_document(
@@ -84,7 +90,7 @@ def role_document(
             spec[key] = settings[key]
     if mapped.unmapped:
         spec["unmapped"] = [
-            {"vendor": mapping.vendor, "permission": p, "source": f"{role.kind} {role.id}"}
+            {"vendor": mapping.vendor, "permission": p, "source": f"{role.kind} {quote(role.id)}"}
             for p in mapped.unmapped
         ]
     head = source_comment(mapping.vendor, role.kind, role.id, role.name, role.where)
@@ -100,6 +106,7 @@ def accounts_document(
     export: VendorExport, names: dict[str, str], mapping: Mapping, system: str
 ) -> str:
     accounts = []
+    operator = str(mapping.data.get("users", {}).get("employer", ""))
     seen: dict[str, VendorUser] = {}
     for user in sorted(export.users, key=lambda u: (account_id(u.account), u.id)):
         ident = account_id(user.account)
@@ -109,7 +116,8 @@ def accounts_document(
                 f"{seen[ident].id} ({seen[ident].where}); each login must be one account"
             )
         seen[ident] = user
-        accounts.append(Commented(_user_comment(mapping.vendor, user), _account(ident, user, names)))
+        account = _account(ident, user, names, operator)
+        accounts.append(Commented(_user_comment(mapping.vendor, user), account))
     shown = ", ".join(sorted({Path(f).name for f in export.files}))
     head = f"source: {mapping.vendor} users (read from {shown})"
     document = {
@@ -126,12 +134,14 @@ def _user_comment(vendor: str, user: VendorUser) -> str:
     return f'{vendor} user {user.id} "{user.name}"{state}'
 
 
-def _account(ident: str, user: VendorUser, names: dict[str, str]) -> dict[str, Any]:
+def _account(ident: str, user: VendorUser, names: dict[str, str], operator: str) -> dict[str, Any]:
     account: dict[str, Any] = {"id": ident}
     if user.person:
         account["person"] = user.person
     account["type"] = "shared" if user.shared else "individual"
     account["workforce"] = user.workforce
+    if operator and user.employer:  # the mapping names the operator's own company
+        account["workforce"] = "employee" if user.employer == operator else "contractor"
     for key in ("employer", "sponsor", "contract"):
         if getattr(user, key):
             account[key] = getattr(user, key)
@@ -179,6 +189,8 @@ def repo_files(export: VendorExport, mapping: Mapping) -> dict[str, str]:
     files = {f"{system}/system.yaml": system_document(mapping)}
     for name, mapped in pairs:
         contractor = mapped.vendor_role.id in contractors
-        files[f"{system}/roles/{name}.yaml"] = role_document(name, mapped, mapping, system, contractor)
+        files[f"{system}/roles/{name}.yaml"] = role_document(
+            name, mapped, mapping, system, contractor
+        )
     files[f"{system}/accounts.yaml"] = accounts_document(export, names, mapping, system)
     return files

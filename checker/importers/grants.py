@@ -15,12 +15,36 @@ from checker.importers.mapping import SCOPES, VISIBILITIES, Mapping
 from checker.importers.model import VendorRole
 
 # The built-in action vocabulary's order (docs/model.md), so actions read naturally.
-ACTION_ORDER = (
-    "read search_exact search_partial list verify create update delete comment export "
-    "bulk_read download dial listen approve impersonate grant_role edit_role configure refund "
-    "credit sim_swap port_out reset_credentials create_api_token share_report delete_audit "
-    "edit_audit"
-).split()
+ACTION_ORDER = [
+    "read",
+    "search_exact",
+    "search_partial",
+    "list",
+    "verify",
+    "create",
+    "update",
+    "delete",
+    "comment",
+    "export",
+    "bulk_read",
+    "download",
+    "dial",
+    "listen",
+    "approve",
+    "impersonate",
+    "grant_role",
+    "edit_role",
+    "configure",
+    "refund",
+    "credit",
+    "sim_swap",
+    "port_out",
+    "reset_credentials",
+    "create_api_token",
+    "share_report",
+    "delete_audit",
+    "edit_audit",
+]
 
 
 @dataclass(frozen=True)
@@ -37,12 +61,16 @@ def map_role(role: VendorRole, mapping: Mapping) -> MappedRole:
     outbound: set[str] = set()
     dials: set[str] = set()
     unmapped: list[str] = []
+    field_only: dict[str, dict[str, str]] = {}
     for permission in role.permissions:
         entry = permissions.get(permission)
         if entry is None:
             unmapped.append(permission)
             continue
         for fragment in entry["grants"]:
+            if not fragment["actions"]:  # field visibility only, for the resource's grants
+                _widen(field_only.setdefault(fragment["resource"], {}), fragment.get("fields", {}))
+                continue
             scope = _scope(fragment["scope"], role, mapping)
             actions, fields = merged.setdefault((fragment["resource"], scope), (set(), {}))
             actions.update(fragment["actions"])
@@ -51,7 +79,7 @@ def map_role(role: VendorRole, mapping: Mapping) -> MappedRole:
         outbound.update(channels.get("outbound", ()))
         if "dial" in channels:
             dials.add(channels["dial"])
-    grants = _grants(merged)
+    grants = _grants(merged, field_only)
     role_channels: dict[str, Any] = {}
     if outbound:
         role_channels["outbound"] = sorted(outbound)
@@ -77,8 +105,11 @@ def _widen(fields: dict[str, str], extra: dict[str, str]) -> None:
             fields[name] = visibility
 
 
-def _grants(merged: dict[tuple[str, str], tuple[set[str], dict[str, str]]]) -> tuple[dict[str, Any], ...]:
-    by_resource: dict[str, dict[str, str]] = {}
+def _grants(
+    merged: dict[tuple[str, str], tuple[set[str], dict[str, str]]],
+    field_only: dict[str, dict[str, str]],
+) -> tuple[dict[str, Any], ...]:
+    by_resource = {resource: dict(fields) for resource, fields in field_only.items()}
     for (resource, _), (_, fields) in merged.items():
         _widen(by_resource.setdefault(resource, {}), fields)
     out = []

@@ -58,7 +58,9 @@ def load_mapping(vendor: str, module: str, override: Path | None = None) -> Mapp
         try:
             extra_text = override.read_text("utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            raise GateError(f"{display_path(override)}: cannot read the mapping: {error}") from error
+            raise GateError(
+                f"{display_path(override)}: cannot read the mapping: {error}"
+            ) from error
         extra = _read(extra_text, display_path(override))
         if extra.get("vendor", vendor) != vendor:
             raise GateError(
@@ -81,6 +83,7 @@ def merged(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
         scopes[key] = {**scopes.get(key, {}), **table}
     out["scopes"] = scopes
     out["system"] = {**base.get("system", {}), **extra.get("system", {})}
+    out["users"] = {**base.get("users", {}), **extra.get("users", {})}
     if "default_tier" in extra:
         out["default_tier"] = extra["default_tier"]
     return out

@@ -43,8 +43,11 @@ def scalar(value: Any) -> str:
     text = str(value)
     if _DATE.match(text):
         return text
-    if _PLAIN.match(text) and not _RESERVED.match(text) and not text.endswith(" ") and (
-        " #" not in text and ": " not in text
+    if (
+        _PLAIN.match(text)
+        and not _RESERVED.match(text)
+        and not text.endswith(" ")
+        and (" #" not in text and ": " not in text)
     ):
         return text
     return json.dumps(text, ensure_ascii=False)

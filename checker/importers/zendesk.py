@@ -51,9 +51,11 @@ def read(paths: Sequence[Path]) -> VendorExport:
             batch = object_list(data["users"], shown, "users")
             users += batch
             user_lines += [(shown, IdLines(text, "id"))] * len(batch)
-    expect(bool(roles) or not users, "zendesk export", "no custom_roles file; pass custom_roles.json")
+    expect(
+        bool(roles) or not users, "zendesk export", "no custom_roles file; pass custom_roles.json"
+    )
     expect(bool(users), "zendesk export", "no users file; pass users.json")
-    vendor_users = [_user(u, *where) for u, where in zip(users, user_lines)]
+    vendor_users = [_user(u, *where) for u, where in zip(users, user_lines, strict=True)]
     roles += _builtin_roles(users)
     unique(((r.id, str(r.where)) for r in roles), "custom role")
     unique(((u.id, str(u.where)) for u in vendor_users), "user")
@@ -119,7 +121,8 @@ def _permissions(config: dict[str, Any], where: str) -> tuple[list[str], dict[st
         elif key == "custom_objects" and isinstance(value, dict):
             for obj, access in sorted(value.items()):
                 scopes = access.get("scopes") if isinstance(access, dict) else None
-                expect(isinstance(scopes, list), where, f"custom_objects.{obj}: expected scopes")
+                if not isinstance(scopes, list):
+                    raise GateError(f"{where}: custom_objects.{obj}: expected a list of scopes")
                 permissions += [f"custom_objects.{obj}={s}" for s in sorted(map(str, scopes))]
         elif value or value == 0:
             permissions.append(f"{key}={json.dumps(value, sort_keys=True)}")
@@ -143,7 +146,11 @@ def _user(item: dict[str, Any], shown: str, lines: IdLines) -> VendorUser:
     expect(url is None or "/api/v2/" in url, at, f"url {url!r} is not API v2; export with /api/v2")
     email = field(item, "email", str, at)
     role = field(item, "role", str, at)
-    expect(role in ("end-user", "agent", "admin"), at, f"role {role!r}: expected end-user, agent or admin")
+    expect(
+        role in ("end-user", "agent", "admin"),
+        at,
+        f"role {role!r}: expected end-user, agent or admin",
+    )
     custom = optional(item, "custom_role_id", int, at)
     held = (str(custom),) if custom is not None else ((role,) if role in BUILTIN else ())
     fields = item.get("user_fields") or {}
