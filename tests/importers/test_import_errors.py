@@ -9,7 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from importers.helpers import sample
 
 Cli = Callable[..., tuple[int, str, str]]

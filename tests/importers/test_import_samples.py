@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from importers.helpers import VENDORS, expected, imported_roles, sample, tree
 
 Cli = Callable[..., tuple[int, str, str]]

@@ -8,8 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import yaml
-
-from importers.helpers import sample
+from importers.helpers import SAMPLES, sample
 
 Cli = Callable[..., tuple[int, str, str]]
 
@@ -62,15 +61,7 @@ def test_mapping_file_maps_a_custom_field_and_completes_roles(tmp_path: Path, cl
     repo = tmp_path / "repo"
     assert cli("import", "salesforce", str(sample("salesforce")), "-o", str(repo))[0] == 0
     assert "unmapped" in _role(repo, "salesforce", "service-agent")["spec"]
-    mapping = tmp_path / "acme.yaml"
-    mapping.write_text(
-        "vendor: salesforce\n"
-        "permissions:\n"
-        '  "Contact.CPF__c:hidden": {grants: [{resource: customer, actions: [], scope: assigned, fields: {national_id: none}}]}\n'
-        '  "Contact.CPF__c:readable": {grants: [{resource: customer, actions: [], scope: assigned, fields: {national_id: full}}]}\n'
-        "roles:\n"
-        '  "Service Agent": {name: tier1-agent, tier: frontline, functions: [inbound_support], owner: maria.souza}\n'
-    )
+    mapping = SAMPLES / "acme-salesforce.yaml"
     assert (
         cli(
             "import",
