@@ -12,6 +12,7 @@ from checker.commands import (
     bundle_command,
     check_command,
     diff_command,
+    drift_command,
     explain_command,
     import_command,
     init_command,
@@ -31,5 +32,6 @@ COMMANDS: tuple[ModuleType, ...] = (
     bundle_command,
     init_command,
     import_command,
+    drift_command,
     schema_command,
 )
