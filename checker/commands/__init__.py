@@ -17,6 +17,7 @@ from checker.commands import (
     import_command,
     init_command,
     new_rule_command,
+    pull_command,
     rules_command,
     schema_command,
     test_command,
@@ -32,6 +33,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     bundle_command,
     init_command,
     import_command,
+    pull_command,
     drift_command,
     schema_command,
 )

@@ -11,7 +11,7 @@ from typing import Any
 
 from checker.drift import checks
 from checker.drift.platform import Platform
-from checker.findings import Finding
+from checker.findings import BuiltinCheck, Finding
 from checker.importers.mapping import VISIBILITIES
 from checker.load.loader import Document
 
@@ -158,7 +158,7 @@ def _account_drift(
 
 
 def _at(
-    check: checks.BuiltinCheck, document: Document, path: tuple[str | int, ...], message: str
+    check: BuiltinCheck, document: Document, path: tuple[str | int, ...], message: str
 ) -> Finding:
     line, column = document.locate(path)
     return check.finding(document.file, line, column, message, path)
