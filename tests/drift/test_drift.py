@@ -183,3 +183,21 @@ def test_drift_formats_and_exit_codes(tmp_path: Path, cli: Cli) -> None:
 def test_drift_needs_an_export_or_pull(tmp_path: Path, cli: Cli) -> None:
     code, _, err = cli("drift", "zendesk", "--repo", str(tmp_path))
     assert code == 2 and "give the export files or folder, or --pull" in err
+
+
+def test_a_role_renamed_in_the_repo_still_matches_its_vendor_object(
+    tmp_path: Path, cli: Cli
+) -> None:
+    repo = tmp_path / "repo"
+    cli("import", "zendesk", str(sample("zendesk")), "-o", str(repo))
+    old = repo / "zendesk" / "roles" / "team-lead.yaml"
+    text = old.read_text().replace("name: team-lead\n", "name: cs-team-lead\n")
+    old.unlink()
+    (repo / "zendesk" / "roles" / "cs-team-lead.yaml").write_text(text)
+    accounts = repo / "zendesk" / "accounts.yaml"
+    accounts.write_text(accounts.read_text().replace("roles: [team-lead]", "roles: [cs-team-lead]"))
+    code, out, _ = _drift(cli, "zendesk", sample("zendesk"), repo)
+    assert (code, out.splitlines()[-1]) == (
+        0,
+        "10 files, 6 rules: 0 findings; passed (fail-on high)",
+    )
