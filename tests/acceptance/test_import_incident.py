@@ -9,10 +9,10 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import FIXTURES, NOW
+from conftest import FIXTURES, NOW, ROOT
 
 Cli = Callable[..., tuple[int, str, str]]
-CASE = FIXTURES / "import" / "incident-zendesk"
+CASE = ROOT / "tests" / "data" / "importers" / "incident-zendesk"
 FAMILIES = ("LP-", "DATA-", "EXP-")
 
 
