@@ -48,6 +48,7 @@ def register(commands: Any) -> None:
         help="pull the export from the platform first (options as for `rolegate pull`)",
     )
     parser.add_argument("--subdomain", help="with --pull zendesk: the account's subdomain")
+    parser.add_argument("--base-url", help="with --pull zendesk: the API's base URL instead")
     parser.add_argument("--instance-id", help="with --pull amazon-connect: the instance id")
     parser.add_argument("--region", help="with --pull amazon-connect: the AWS region")
     add_report_options(parser)

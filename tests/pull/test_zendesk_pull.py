@@ -215,3 +215,15 @@ def test_needs_credentials(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.delenv("ZENDESK_API_TOKEN", raising=False)
     code, _, err = cli("pull", "zendesk", "--subdomain", "acme", "-o", str(tmp_path / "x"))
     assert code == 2 and "set ZENDESK_EMAIL" in err
+
+
+def test_drift_pulls_first(api: StandIn, cli: Cli, tmp_path: Path) -> None:
+    _serve_sample(api)
+    repo = tmp_path / "repo"
+    assert cli("import", "zendesk", str(sample("zendesk")), "-o", str(repo))[0] == 0
+    code, out, err = cli("drift", "zendesk", "--pull", "--base-url", api.url, "--repo", str(repo))
+    assert (code, err) == (0, "")
+    assert out.endswith("0 findings; passed (fail-on high)\n")
+    role = repo / "zendesk" / "roles" / "tier-1-agent.yaml"
+    role.write_text(role.read_text().replace("actions: [read, update, comment]", "actions: [read]"))
+    assert cli("drift", "zendesk", "--pull", "--base-url", api.url, "--repo", str(repo))[0] == 1
