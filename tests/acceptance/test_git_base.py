@@ -104,7 +104,7 @@ def test_sensitive_grant_fails_with_the_change_rules(cli: Cli, repo: Path) -> No
     assert cli("check", "--now", NOW, "--base", "main", ".") == (
         1,
         CHANGE_FINDINGS
-        + "11 files, 46 rules: 7 findings (5 high, 2 medium); failed (fail-on high)\n",
+        + "11 files, 47 rules: 7 findings (5 high, 2 medium); failed (fail-on high)\n",
         "",
     )
 
@@ -120,7 +120,7 @@ def test_working_tree_is_not_touched(cli: Cli, repo: Path) -> None:
 def test_compliant_change_passes_and_without_base_no_change_rule_runs(cli: Cli, repo: Path) -> None:
     edit(repo / FRONTLINE, "last_review: 2026-10-14", "last_review: 2026-11-20")
     code, out, err = cli("check", "--now", NOW, "--base", "main", ".")
-    assert (code, out, err) == (0, "11 files, 46 rules: 0 findings; passed (fail-on high)\n", "")
+    assert (code, out, err) == (0, "11 files, 47 rules: 0 findings; passed (fail-on high)\n", "")
     edit(repo / FRONTLINE, GRANT, SENSITIVE_GRANT)
     code, out, _ = cli("check", "-q", "--now", NOW, ".")
     assert code == 1
@@ -208,7 +208,7 @@ def test_new_only_reports_pre_existing_findings_without_failing(cli: Cli, repo: 
     code, out, err = cli("check", "--now", NOW, "--base", "main", "--new-only", ".")
     assert (code, err) == (0, "")
     assert out.splitlines()[-1] == (
-        "11 files, 46 rules: 3 findings (2 high, 1 medium), 3 pre-existing; passed "
+        "11 files, 47 rules: 3 findings (2 high, 1 medium), 3 pre-existing; passed "
         "(fail-on high, new since main)"
     )
     assert out.splitlines()[1] == (
