@@ -15,35 +15,52 @@ So in that code the embedded engine never sees an alias: each use is replaced by
 reference its import stands for (``model.roles`` becomes ``data.rolegate.lib.model.roles``),
 in place, found through regorus's own parse of the module; lines stay where they were,
 only columns after an expanded alias move. Elsewhere aliases stay, because regorus reads a
-whole package through one cheaply. A local variable or rule named like an import alias
-would make a use ambiguous, so such a module is refused on this engine.
+whole package through one cheaply. A rule named like an import alias of its module, or a
+local variable so named in code written out, would make a use ambiguous: such a module is
+refused on this engine.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from functools import cached_property
 
+from checker.engines.regosyntax import (
+    Node,
+    Parse,
+    Span,
+    declared,
+    last_name,
+    ref_names,
+    root,
+    span_of_ref,
+    variables,
+)
 from checker.errors import GateError
 
 Module = tuple[str, str]  # display name, Rego text
-Node = Any  # a node of regorus's syntax tree, as JSON
-Parse = Callable[[str, str], Node]  # (display name, text) -> the module's syntax tree
 
 _KEYWORD_ROOTS = ("rego", "future")  # imports that switch on syntax, not documents
 
 
 @dataclass(frozen=True)
-class Span:
-    start: int  # byte offsets into the module's UTF-8 text
-    end: int
-    line: int
+class Rule:
+    """One rule (or function) of a module: its name, and what it names inside."""
 
-    @classmethod
-    def of(cls, node: Node) -> Span:
-        return cls(node["start"], node["end"], node["line"])
+    node: Node
+    name: Span  # the variable its head's reference starts with
+    function: bool
+
+    @cached_property
+    def variables(self) -> tuple[tuple[str, Span], ...]:
+        """Every variable in it but its name."""
+        return tuple((var, span) for var, span in variables(self.node) if span != self.name)
+
+    @cached_property
+    def declared(self) -> tuple[Span, ...]:
+        """Where it declares local variables: arguments, ``some``, ``every``, ``:=``."""
+        return tuple(declared(self.node))
 
 
 @dataclass(frozen=True)
@@ -55,13 +72,27 @@ class Parsed:
     def text(self, span: Span) -> str:
         return self.source[span.start : span.end].decode()
 
-    @property
+    @cached_property
     def package(self) -> tuple[str, ...]:
-        return _path(self.tree["package"]["refr"])
+        return ref_names(self.tree["package"]["refr"])
 
-    def rule_paths(self) -> Iterator[tuple[str, ...]]:
-        for rule in self.tree["rules"]:
-            yield (*self.package, self.text(_rule_name(rule)))
+    @cached_property
+    def rules(self) -> tuple[Rule, ...]:
+        return tuple(_rule(node) for node in self.tree["rules"])
+
+    @cached_property
+    def aliases(self) -> dict[str, tuple[str, int]]:
+        """Import aliases: name -> (the reference it stands for, the import's line)."""
+        found = {}
+        for statement in self.tree["imports"]:
+            ref = statement["refr"]
+            if ref_names(ref)[0] in _KEYWORD_ROOTS:
+                continue
+            target = self.text(span_of_ref(ref))
+            name = self.text(Span.of(statement["as"])) if statement.get("as") else last_name(ref)
+            if name and name != target:
+                found[name] = (target, statement["span"]["line"])
+        return found
 
 
 def expand(modules: Sequence[Module], parse: Parse) -> list[Module]:
@@ -69,14 +100,23 @@ def expand(modules: Sequence[Module], parse: Parse) -> list[Module]:
     the alias's package was marked written out in full. Raises GateError when a local
     variable or a rule is named like an import alias of its module."""
     parsed = [Parsed(display, text.encode(), parse(display, text)) for display, text in modules]
-    clashes = [problem for module in parsed for problem in _clashes(module)]
+    shared = _shared_packages(parsed)
+    at_risk = [[r for r in m.rules if r.function or m.package in shared] for m in parsed]
+    clashes = [
+        problem
+        for module, rules in zip(parsed, at_risk, strict=True)
+        if module.aliases
+        for problem in _clashes(module, rules)
+    ]
     if clashes:
         raise GateError(
             "import aliases the embedded engine cannot expand (rename the variable or "
             "rule, or run these rules with --engine opa):\n  " + "\n  ".join(clashes)
         )
-    shared = _shared_packages(parsed)
-    return [(module.display, _rewrite(module, module.package in shared)) for module in parsed]
+    return [
+        (module.display, _rewrite(module, rules))
+        for module, rules in zip(parsed, at_risk, strict=True)
+    ]
 
 
 def _shared_packages(parsed: Sequence[Parsed]) -> set[tuple[str, ...]]:
@@ -84,7 +124,8 @@ def _shared_packages(parsed: Sequence[Parsed]) -> set[tuple[str, ...]]:
     or one above it."""
     owners: dict[tuple[str, ...], set[int]] = {}
     for index, module in enumerate(parsed):
-        for path in (module.package, *module.rule_paths()):
+        paths = [(*module.package, module.text(rule.name)) for rule in module.rules]
+        for path in (module.package, *paths):
             owners.setdefault(path, set()).add(index)
     shared = set()
     for index, module in enumerate(parsed):
@@ -95,32 +136,12 @@ def _shared_packages(parsed: Sequence[Parsed]) -> set[tuple[str, ...]]:
     return shared
 
 
-def aliases(module: Parsed) -> dict[str, tuple[str, int]]:
-    """The module's import aliases: name -> (the reference it stands for, its line)."""
-    found = {}
-    for statement in module.tree["imports"]:
-        ref = statement["refr"]
-        target = module.text(_span_of_ref(ref))
-        if _path(ref)[:1] and _path(ref)[0] in _KEYWORD_ROOTS:
-            continue
-        name = module.text(Span.of(statement["as"])) if statement.get("as") else _last(ref)
-        if name and name != target:
-            found[name] = (target, statement["span"]["line"])
-    return found
-
-
-def _rewrite(module: Parsed, shared: bool) -> str:
-    """The module's text with the alias uses at risk written out."""
-    names = aliases(module)
-    replacements = []
-    for rule in module.tree["rules"]:
-        if shared or _is_function(rule):
-            own_name = _rule_name(rule)
-            replacements += [
-                (span, names[name][0])
-                for name, span in _vars(rule)
-                if name in names and span != own_name
-            ]
+def _rewrite(module: Parsed, at_risk: list[Rule]) -> str:
+    """The module's text with the alias uses in the rules at risk written out."""
+    names = module.aliases
+    replacements = [
+        (span, names[name][0]) for rule in at_risk for name, span in rule.variables if name in names
+    ]
     if not replacements:
         return module.source.decode()
     out, at = [], 0
@@ -130,105 +151,23 @@ def _rewrite(module: Parsed, shared: bool) -> str:
     return b"".join([*out, module.source[at:]]).decode()
 
 
-def _clashes(module: Parsed) -> Iterator[str]:
-    names = aliases(module)
-    for rule in module.tree["rules"]:
-        for span in (_rule_name(rule), *_declared(rule)):
-            name = module.text(span)
-            if name in names:
-                alias_line = names[name][1]
-                yield (
-                    f'{module.display}:{span.line}: "{name}" is also the import alias of '
-                    f"line {alias_line}"
-                )
+def _clashes(module: Parsed, at_risk: list[Rule]) -> Iterator[str]:
+    """A rule named like an alias; a local variable so named in a rule at risk."""
+    declared = [span for rule in at_risk for span in rule.declared]
+    for span in (*(rule.name for rule in module.rules), *declared):
+        name = module.text(span)
+        if name in module.aliases:
+            alias_line = module.aliases[name][1]
+            yield (
+                f'{module.display}:{span.line}: "{name}" is also the import alias of '
+                f"line {alias_line}"
+            )
 
 
-def _is_function(rule: Node) -> bool:
-    (inner,) = rule.values()
-    head = inner.get("head")
-    return bool(inner.get("args")) if head is None else "Func" in head
-
-
-def _rule_name(rule: Node) -> Span:
-    """Where the rule's name is written: the variable its head's reference starts with."""
-    (inner,) = rule.values()
+def _rule(node: Node) -> Rule:
+    (inner,) = node.values()
     head = inner.get("head") or inner  # a default rule has no head of its own
+    function = bool(inner.get("args")) if "head" not in inner else "Func" in head
     if "refr" not in head:
         (head,) = head.values()
-    return _root(head["refr"])
-
-
-def _root(ref: Node) -> Span:
-    while "Var" not in ref:
-        (node,) = ref.values()
-        ref = node["refr"]
-    return Span.of(ref["Var"]["span"])
-
-
-def _path(ref: Node) -> tuple[str, ...]:
-    """The names of a dotted reference (``data.lib.c`` -> data, lib, c)."""
-    if "Var" in ref:
-        return (ref["Var"]["value"],)
-    if "RefDot" in ref:
-        return (*_path(ref["RefDot"]["refr"]), ref["RefDot"]["field"][1])
-    (node,) = ref.values()
-    return (*_path(node["refr"]), "[]")  # a bracket: no further name
-
-
-def _last(ref: Node) -> str | None:
-    """The name an import without ``as`` is known by: its last field."""
-    name = _path(ref)[-1]
-    return None if name == "[]" else name
-
-
-def _span_of_ref(ref: Node) -> Span:
-    (node,) = ref.values()
-    return Span.of(node["span"])
-
-
-def _vars(node: Node) -> Iterator[tuple[str, Span]]:
-    """Every variable under ``node``, with where it is written."""
-    if isinstance(node, list):
-        for child in node:
-            yield from _vars(child)
-    elif isinstance(node, dict):
-        var = node.get("Var")
-        if isinstance(var, dict) and "value" in var:
-            yield var["value"], Span.of(var["span"])
-            return
-        for child in node.values():
-            yield from _vars(child)
-
-
-def _declared(node: Node) -> Iterator[Span]:
-    """Where local variables are declared under ``node``: function arguments, ``some``,
-    ``every`` and the left of ``:=``."""
-    if isinstance(node, list):
-        for child in node:
-            yield from _declared(child)
-        return
-    if not isinstance(node, dict):
-        return
-    for kind, inner in node.items():
-        if kind == "Func":
-            yield from (span for _, span in _vars(inner["args"]))
-        elif kind == "SomeVars":
-            yield from (Span.of(span) for span in inner["vars"])
-        elif kind == "SomeIn":
-            yield from (span for _, span in _vars([inner["key"], inner["value"]]))
-        elif kind == "Every":
-            yield from (Span.of(inner[side]) for side in ("key", "value") if inner[side])
-        elif kind == "AssignExpr" and inner["op"] == "ColEq":
-            yield from (span for _, span in _vars(inner["lhs"]))
-        yield from _declared(inner)
-
-
-def regorus_parser(engine_class: Any) -> Parse:
-    """``parse`` for ``expand``, from regorus's Engine class."""
-
-    def parse(display: str, text: str) -> Node:
-        engine = engine_class()
-        engine.add_policy(display, text)
-        return json.loads(engine.get_ast_as_json())[0]["ast"]
-
-    return parse
+    return Rule(node, root(head["refr"]), function)

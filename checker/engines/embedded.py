@@ -13,6 +13,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from checker.engines import (
@@ -23,9 +24,10 @@ from checker.engines import (
     decision_of,
     shards,
 )
-from checker.engines.aliases import expand, regorus_parser
+from checker.engines.aliases import expand
+from checker.engines.regosyntax import regorus_parser
 from checker.errors import GateError
-from checker.policy.policyset import PolicySet
+from checker.policy.policyset import PolicySet, RegoFile
 from checker.processes import cpu_count
 
 os.environ["RUST_BACKTRACE"] = "0"
@@ -51,17 +53,19 @@ def engine_message(error: Exception) -> str:
 def without_aliases(policies: PolicySet) -> PolicySet:
     """The policies as this engine must read them: the import aliases it would lose
     written out in full (see checker/engines/aliases.py). Raises GateError on bad Rego."""
+    return replace(policies, files=_expanded(policies.files))
+
+
+@lru_cache(maxsize=4)  # a process may build several engines of the same policies
+def _expanded(files: tuple[RegoFile, ...]) -> tuple[RegoFile, ...]:
     parse = regorus_parser(regorus.Engine)
     try:
-        modules = expand([(rego.display, rego.text) for rego in policies.files], parse)
+        modules = expand([(rego.display, rego.text) for rego in files], parse)
     except GateError:
         raise
     except Exception as error:  # regorus raises RuntimeError for every kind of failure
         raise GateError(f"policy does not compile: {engine_message(error)}") from error
-    files = (
-        replace(rego, text=text) for rego, (_, text) in zip(policies.files, modules, strict=True)
-    )
-    return replace(policies, files=tuple(files))
+    return tuple(replace(rego, text=text) for rego, (_, text) in zip(files, modules, strict=True))
 
 
 def new_engine(policies: PolicySet) -> Any:

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 import regorus
 
-from checker.engines.aliases import expand, regorus_parser
+from checker.engines.aliases import expand
 from checker.engines.embedded import new_engine
+from checker.engines.regosyntax import regorus_parser
 from checker.errors import GateError
 from checker.policy.packs import RegoFile
 from checker.policy.policyset import PolicySet
@@ -166,3 +167,8 @@ def test_a_name_that_shadows_an_alias_is_refused_with_its_line(statement: str) -
     assert str(raised.value).endswith(
         'or run these rules with --engine opa):\n  c.rego:4: "a" is also the import alias of line 3'
     )
+
+
+def test_a_local_named_like_an_alias_stays_in_a_rule_that_keeps_its_aliases() -> None:
+    text = "package lib.c\nimport rego.v1\nimport data.lib.a\nr if { some a in [1]; a == 1 }\n"
+    assert expand([("c.rego", text)], PARSE) == [("c.rego", text)]
