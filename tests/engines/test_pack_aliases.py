@@ -10,13 +10,14 @@ reading rule's package sorted first.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from conftest import NOW, CliResult
-from rulepack import LIBRARY, TIER_LINE, helper_pack, write
+from rulepack import LIBRARY, RULE, TIER_LINE, helper_pack, write
 
 Cli = Callable[..., CliResult]
 CASE = ("fixtures/rules/LP-001/good", "fixtures/rules/_base")
@@ -65,3 +66,26 @@ def test_a_local_named_like_an_import_alias_is_refused_on_embedded_only(
         "variable or rule, or run these rules with --engine opa):\n"
         f'rolegate: error:   {library}:11: "tiers" is also the import alias of line 5\n'
     )
+
+
+LIBRARIES = ["model", "access", "privilege", "minimisation", "people", "traceability"]
+READS_EVERY_LIBRARY = RULE.replace("import data.acme.lib\n", "").format(
+    name="first",
+    id="AAA-001",
+    condition=f'some name in {json.dumps(LIBRARIES)}\n\tdata.rolegate.lib[name] == "never"',
+)
+
+
+def test_a_pack_that_works_out_the_libraries_first_changes_no_builtin_finding(
+    cli: Cli, engine: tuple[str, ...], tmp_path: Path
+) -> None:
+    """Reading every library package whole, before any built-in rule runs (area "aaa"),
+    made plain regorus drop the incident's LP-005 (a frontline role reaching every
+    customer): lib.minimisation's functions lost their import alias of lib.model."""
+    pack = write(tmp_path / "pack", "rolegate/rules/aaa/first.rego", READS_EVERY_LIBRARY).parents[3]
+    alone = cli("check", "-q", "--now", NOW, *engine, "fixtures/incident")
+    with_pack = cli(
+        "check", "-q", "--now", NOW, *engine, "--policy", str(pack), "fixtures/incident"
+    )
+    assert with_pack == alone
+    assert 'high LP-005 role "tier1-agent": grant on customer has scope all' in alone[1]
