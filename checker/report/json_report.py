@@ -8,6 +8,7 @@ from typing import Any
 from checker import __version__
 from checker.findings import Finding, Waived
 from checker.report.diff_report import sorted_diff
+from checker.report.sanitiser import data
 from checker.result import Report
 
 FORMAT_VERSION = 1
@@ -37,7 +38,7 @@ def render(
     if report.base:
         document["base"] = {"ref": report.base, "new_only": report.new_only}
         document["access_diff"] = sorted_diff(report.access_diff)
-    return json.dumps(document, indent=2) + "\n"
+    return json.dumps(data(document), indent=2) + "\n"
 
 
 def finding_data(finding: Finding) -> dict[str, Any]:

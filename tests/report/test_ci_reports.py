@@ -236,7 +236,7 @@ def _report(*findings: Finding) -> Report:
 def test_github_escapes_data_and_properties() -> None:
     finding = Finding("X-001", "low", "T", "50% off,\nreally", "a,b:c.yaml", 3, 1)
     assert github_report.render(_report(finding), fail_on="high").splitlines()[0] == (
-        "::notice file=a%2Cb%3Ac.yaml,line=3,col=1,title=X-001::low: 50%25 off,%0Areally"
+        "::notice file=a%2Cb%3Ac.yaml,line=3,col=1,title=X-001::low: 50%25 off,\\nreally"
     )
 
 
@@ -260,7 +260,7 @@ def test_markdown_comment(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
         "tier1-agent it excuses |\n\n"
         "#### Waived\n\n| Rule | Where | Finding | Waiver | Expires |\n|---|---|---|---|---|\n"
         f"| GOV-001 | [fixtures/rules/WVR-003/bad/role.yaml:4]({blob}role.yaml#L4) | "
-        'role "tier1-agent": metadata has no change_ticket | tier1-ticket-backfill: The change '
+        'role "tier1-agent": metadata has no change\\_ticket | tier1-ticket-backfill: The change '
         "predates the ticketing system; the ticket is being backfilled. (SEC-311) | 2027-02-26 |\n",
         "",
     )
@@ -271,7 +271,7 @@ def test_markdown_cells_cannot_break_the_table() -> None:
 
     finding = Finding("X-001", "high", "T", "a | b\n<script>", "f.yaml", 1, 1)
     row = markdown_report.render(_report(finding), fail_on="high").splitlines()[-1]
-    assert row == "| high | X-001 | [f.yaml:1](f.yaml#L1) | a \\| b &lt;script&gt; |"
+    assert row == "| high | X-001 | [f.yaml:1](f.yaml#L1) | a \\| b\\\\n&lt;script&gt; |"
 
 
 @pytest.mark.usefixtures("in_root")
