@@ -18,9 +18,9 @@ from checker.findings import Finding
 from checker.inventory import add_base, build_input
 from checker.load.base import BaseSource
 from checker.load.discover import discover
-from checker.load.ignore import IgnoreRules
 from checker.load.loader import Document
 from checker.load.loadpool import load_files, prefetch_regions
+from checker.load.patterns import PathPatterns
 from checker.policy.policyset import PolicySet, load_policy_set
 from checker.result import Report
 from checker.validate.documents import Validated, validate
@@ -35,7 +35,7 @@ class CheckOptions:
     engine: str = "embedded"
     engine_settings: EngineSettings = field(default_factory=EngineSettings)
     root: Path = Path(".")  # file names in findings are relative to this directory
-    ignore: IgnoreRules | None = None  # paths .rolegate.yaml says to skip
+    ignore: PathPatterns | None = None  # paths .rolegate.yaml says to skip
     base: BaseSource | None = None  # --base: the version to compare with (input.base)
     new_only: bool = False  # --new-only: findings the base has too are pre-existing
 
@@ -65,7 +65,7 @@ def read_repo(
     paths: tuple[Path, ...],
     *,
     root: Path,
-    ignore: IgnoreRules | None = None,
+    ignore: PathPatterns | None = None,
     clock: _Stopwatch | None = None,
 ) -> Repo:
     """Discover, load and validate; raises GateError when there is nothing to check."""

@@ -18,8 +18,8 @@ from jsonschema.exceptions import ValidationError, best_match
 
 from checker.errors import GateError
 from checker.files import display_path
-from checker.load.ignore import IgnoreRules
 from checker.load.loader import Document, load_file
+from checker.load.patterns import PathPatterns
 from checker.validate import schema
 
 CONFIG_NAME = ".rolegate.yaml"
@@ -29,7 +29,7 @@ CONFIG_NAME = ".rolegate.yaml"
 class ProjectConfig:
     file: str | None = None  # as messages name it; None when there is no config
     policies: tuple[Path, ...] = ()
-    ignore: IgnoreRules | None = None
+    ignore: PathPatterns | None = None
     fail_on: str | None = None
     format: str | None = None
     # Report (format, file) pairs; file None is standard output. From `formats`, or
@@ -80,7 +80,7 @@ def load_config(path: Path) -> ProjectConfig:
     return ProjectConfig(
         file=shown,
         policies=tuple(base / p for p in data.get("policies", [])),
-        ignore=IgnoreRules(base, tuple(data["ignore"])) if data.get("ignore") else None,
+        ignore=PathPatterns(base, tuple(data["ignore"])) if data.get("ignore") else None,
         fail_on=data.get("fail_on"),
         format=data.get("format"),
         outputs=_outputs(data, base),

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from checker.config import find_config
-from checker.load.ignore import IgnoreRules
+from checker.load.patterns import PathPatterns
 
 from conftest import FIXTURES, NOW, CliResult
 from rulepack import TIER_LINE, frontline_pack, write
@@ -71,7 +71,7 @@ def test_ignore_skips_files_and_directories(cli: Cli, repo: Path) -> None:
 
 
 def test_ignore_patterns() -> None:
-    rules = IgnoreRules(Path("/repo"), ("drafts", "config/old/*", "*.wip.yaml", "./a/b"))
+    rules = PathPatterns(Path("/repo"), ("drafts", "config/old/*", "*.wip.yaml", "./a/b"))
     skipped = {
         "/repo/config/drafts/x.yaml": True,
         "/repo/config/old/roles/x.yaml": True,
@@ -82,7 +82,7 @@ def test_ignore_patterns() -> None:
         "/repo/b/a/c.yaml": False,
         "/elsewhere/drafts/x.yaml": True,
     }
-    assert {path: rules.skips(Path(path)) for path in skipped} == skipped
+    assert {path: rules.matches(Path(path)) for path in skipped} == skipped
 
 
 def test_fail_on_from_config_and_the_command_line_wins(cli: Cli, repo: Path) -> None:

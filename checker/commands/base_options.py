@@ -10,7 +10,7 @@ from checker.errors import GateError
 
 if TYPE_CHECKING:
     from checker.load.base import GitBase
-    from checker.load.ignore import IgnoreRules
+    from checker.load.patterns import PathPatterns
 
 
 def add_base_option(parser: argparse.ArgumentParser, *, required: bool = False) -> None:
@@ -33,7 +33,7 @@ def add_new_only_option(parser: argparse.ArgumentParser) -> None:
 
 
 def git_base(
-    args: argparse.Namespace, *, root: Path = Path("."), ignore: IgnoreRules | None = None
+    args: argparse.Namespace, *, root: Path = Path("."), ignore: PathPatterns | None = None
 ) -> GitBase | None:
     """The base the options name, or None; GateError for --new-only without --base."""
     from checker.load.base import GitBase

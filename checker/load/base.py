@@ -13,8 +13,8 @@ from typing import Protocol
 from checker.files import display_path
 from checker.findings import YAML_ERROR
 from checker.load.discover import discover
-from checker.load.ignore import IgnoreRules
 from checker.load.loader import MAX_FILE_BYTES, LoadedFile, load_file, load_text
+from checker.load.patterns import PathPatterns
 
 
 class BaseSource(Protocol):
@@ -35,7 +35,7 @@ class GitBase:
     ref: str
     paths: tuple[Path, ...]
     root: Path = Path(".")
-    ignore: IgnoreRules | None = None
+    ignore: PathPatterns | None = None
 
     @property
     def label(self) -> str:
@@ -47,7 +47,7 @@ class GitBase:
         return [
             _load_blob(content, display_path(path, self.root))
             for path, content in revision_files(self.ref, self.paths)
-            if self.ignore is None or not self.ignore.skips(path)
+            if self.ignore is None or not self.ignore.matches(path)
         ]
 
 

@@ -7,12 +7,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from checker.errors import GateError
-from checker.load.ignore import IgnoreRules
+from checker.load.patterns import PathPatterns
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-def discover(paths: Iterable[Path], *, ignore: IgnoreRules | None = None) -> list[Path]:
+def discover(paths: Iterable[Path], *, ignore: PathPatterns | None = None) -> list[Path]:
     """YAML files under ``paths`` (hidden directories skipped), sorted, without repeats.
 
     A file named explicitly is taken whatever its name; a path that does not exist is an
@@ -26,7 +26,7 @@ def discover(paths: Iterable[Path], *, ignore: IgnoreRules | None = None) -> lis
             found.update(dict.fromkeys(_walk(path)))
         else:
             raise GateError(f"{path}: no such file or directory")
-    return [path for path in found if ignore is None or not ignore.skips(path)]
+    return [path for path in found if ignore is None or not ignore.matches(path)]
 
 
 def _walk(directory: Path) -> list[Path]:
