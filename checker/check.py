@@ -18,6 +18,7 @@ from checker.findings import Finding
 from checker.inventory import add_base, build_input
 from checker.load.base import BaseSource
 from checker.load.discover import discover
+from checker.load.limits import DEFAULT_MAX_FILE_BYTES
 from checker.load.loader import Document
 from checker.load.loadpool import load_files, prefetch_regions
 from checker.load.patterns import PathPatterns
@@ -36,6 +37,7 @@ class CheckOptions:
     engine_settings: EngineSettings = field(default_factory=EngineSettings)
     root: Path = Path(".")  # file names in findings are relative to this directory
     ignore: PathPatterns | None = None  # paths .rolegate.yaml says to skip
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES  # a larger file is a finding, not read
     base: BaseSource | None = None  # --base: the version to compare with (input.base)
     new_only: bool = False  # --new-only: findings the base has too are pre-existing
 
@@ -66,6 +68,7 @@ def read_repo(
     *,
     root: Path,
     ignore: PathPatterns | None = None,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
     clock: _Stopwatch | None = None,
 ) -> Repo:
     """Discover, load and validate; raises GateError when there is nothing to check."""
@@ -76,7 +79,9 @@ def read_repo(
         shown = " ".join(str(p) for p in paths)
         raise GateError(f"no YAML files found under {shown}; pass the config repo's directory")
     with clock.stage("load"):
-        loaded = load_files([(path, display_path(path, root)) for path in files])
+        loaded = load_files(
+            [(path, display_path(path, root)) for path in files], limit=max_file_bytes
+        )
     documents = tuple(doc for f in loaded for doc in f.documents)
     with clock.stage("validate"):
         validated = validate(documents)
@@ -106,7 +111,13 @@ def run_check(options: CheckOptions, *, loaded: LoadedPolicies | None = None) ->
     clock = _Stopwatch()
     with clock.stage("policies"):
         policies, evaluator = loaded or load_policies(options)
-    repo = read_repo(options.paths, root=options.root, ignore=options.ignore, clock=clock)
+    repo = read_repo(
+        options.paths,
+        root=options.root,
+        ignore=options.ignore,
+        max_file_bytes=options.max_file_bytes,
+        clock=clock,
+    )
     engine_input = _engine_input(repo, options, evaluator, clock)
     # From here on only the documents' positions are needed, not their data.
     files, problems, documents = repo.files, repo.problems, _without_data(repo.documents)

@@ -18,6 +18,7 @@ from jsonschema.exceptions import ValidationError, best_match
 
 from checker.errors import GateError
 from checker.files import display_path
+from checker.load.limits import checked_size, parse_size
 from checker.load.loader import Document, load_file
 from checker.load.patterns import PathPatterns
 from checker.validate import schema
@@ -35,6 +36,7 @@ class ProjectConfig:
     # Report (format, file) pairs; file None is standard output. From `formats`, or
     # `format` alone.
     outputs: tuple[tuple[str, Path | None], ...] = ()
+    max_file_bytes: int | None = None  # the largest file read; None: the default
     lines: dict[str, int] = field(default_factory=dict)  # top-level key -> its line
 
     def where(self, key: str) -> str:
@@ -72,6 +74,7 @@ def load_config(path: Path) -> ProjectConfig:
         _schema_problems(document)
         or _missing_packs(document, path.parent)
         or _format_conflict(document)
+        or _size_problems(document)
     )
     if problems:
         raise GateError("\n".join(f"{shown}:{problem}" for problem in problems))
@@ -84,6 +87,7 @@ def load_config(path: Path) -> ProjectConfig:
         fail_on=data.get("fail_on"),
         format=data.get("format"),
         outputs=_outputs(data, base),
+        max_file_bytes=_size(data["max_file_size"]) if "max_file_size" in data else None,
         lines={key: document.locate((key,))[0] for key in data},
     )
 
@@ -95,6 +99,23 @@ def _outputs(data: dict[str, Any], base: Path) -> tuple[tuple[str, Path | None],
         (item, None) if isinstance(item, str) else (item["format"], base / item["output"])
         for item in data.get("formats", [])
     )
+
+
+def _size(value: int | str) -> int:
+    """``max_file_size`` in bytes: a number of bytes, or a size such as ``32MiB``."""
+    if isinstance(value, int):
+        return checked_size(value, shown=str(value))
+    return parse_size(value)
+
+
+def _size_problems(document: Document) -> list[str]:
+    data = document.data or {}
+    try:
+        if "max_file_size" in data:
+            _size(data["max_file_size"])
+    except ValueError as error:
+        return _texts([_at(document, ("max_file_size",), f"$.max_file_size: {error}")])
+    return []
 
 
 def _document(path: Path, shown: str) -> Document:

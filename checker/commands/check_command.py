@@ -17,6 +17,7 @@ from checker.commands.options import (
     EXIT_PASS,
     add_paths_argument,
     add_policy_option,
+    add_reading_options,
     parse_now,
 )
 from checker.commands.report_options import add_report_options, report_settings, write_reports
@@ -67,6 +68,7 @@ def register(commands: Any) -> None:
     add_base_option(parser)
     add_new_only_option(parser)
     add_policy_option(parser)
+    add_reading_options(parser)
     add_config_option(parser)
     add_engine_options(parser)
     parser.add_argument(

@@ -28,6 +28,15 @@ def check_options(args: argparse.Namespace, config: ProjectConfig) -> CheckOptio
         engine=args.engine,
         engine_settings=engine_settings(args),
         ignore=config.ignore,
-        base=git_base(args, ignore=config.ignore),
+        base=git_base(args, ignore=config.ignore, limit=max_file_bytes(args, config)),
         new_only=getattr(args, "new_only", False),
+        max_file_bytes=max_file_bytes(args, config),
     )
+
+
+def max_file_bytes(args: argparse.Namespace, config: ProjectConfig) -> int:
+    """``--max-file-size``, else the config's ``max_file_size``, else the default."""
+    from checker.load.limits import DEFAULT_MAX_FILE_BYTES
+
+    chosen: int = args.max_file_size or config.max_file_bytes or DEFAULT_MAX_FILE_BYTES
+    return chosen

@@ -13,7 +13,8 @@ from typing import Protocol
 from checker.files import display_path
 from checker.findings import YAML_ERROR
 from checker.load.discover import discover
-from checker.load.loader import MAX_FILE_BYTES, LoadedFile, load_file, load_text
+from checker.load.limits import DEFAULT_MAX_FILE_BYTES, over_limit
+from checker.load.loader import LoadedFile, load_file, load_text
 from checker.load.patterns import PathPatterns
 
 
@@ -36,6 +37,7 @@ class GitBase:
     paths: tuple[Path, ...]
     root: Path = Path(".")
     ignore: PathPatterns | None = None
+    limit: int = DEFAULT_MAX_FILE_BYTES  # the largest file read, in bytes (as in the check)
 
     @property
     def label(self) -> str:
@@ -45,7 +47,7 @@ class GitBase:
         from checker.load.gitrepo import revision_files
 
         return [
-            _load_blob(content, display_path(path, self.root))
+            _load_blob(content, display_path(path, self.root), self.limit)
             for path, content in revision_files(self.ref, self.paths)
             if self.ignore is None or not self.ignore.matches(path)
         ]
@@ -70,9 +72,9 @@ class DirBase:
         return own + shared
 
 
-def _load_blob(content: bytes, display: str) -> LoadedFile:
-    if len(content) > MAX_FILE_BYTES:
-        return _unreadable(display, f"file is {len(content):,} bytes at the base")
+def _load_blob(content: bytes, display: str, limit: int) -> LoadedFile:
+    if len(content) > limit:
+        return _unreadable(display, f"at the base: {over_limit(len(content), limit)}")
     try:
         return load_text(content.decode("utf-8-sig"), display)
     except UnicodeDecodeError:

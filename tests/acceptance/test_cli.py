@@ -324,7 +324,9 @@ def test_huge_file_is_a_finding_not_a_hang(cli: Cli, tmp_path: Path) -> None:
     code, out, err = cli("check", "-q", str(huge))
     assert (code, err) == (1, "")
     assert out.endswith(
-        "huge.yaml:1:1: critical YAML-001 file is 52,428,800 bytes, over the limit of 8,388,608\n"
+        "huge.yaml:1:1: critical YAML-001 file is 52,428,800 bytes, over the limit of "
+        "8,388,608 (8 MiB); if it is meant to be this large, raise the limit with "
+        "--max-file-size or max_file_size in .rolegate.yaml\n"
     )
 
 
