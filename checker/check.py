@@ -14,10 +14,10 @@ from checker.decision import Decision, read_decision, wanted_regions
 from checker.engines import EngineInput, EngineSettings, Evaluator, load_engine
 from checker.errors import GateError
 from checker.files import display_path
-from checker.findings import Finding
+from checker.findings import YAML_ERROR, Finding, Ignored
 from checker.inventory import add_base, build_input
 from checker.load.base import BaseSource
-from checker.load.discover import discover
+from checker.load.discover import Discovery, discover
 from checker.load.limits import DEFAULT_MAX_FILE_BYTES
 from checker.load.loader import Document
 from checker.load.loadpool import load_files, prefetch_regions
@@ -61,6 +61,7 @@ class Repo:
     documents: tuple[Document, ...]
     validated: Validated
     problems: tuple[Finding, ...]  # YAML, schema and reference findings
+    skipped: tuple[Ignored, ...] = ()  # paths discovery left out on purpose
 
 
 def read_repo(
@@ -74,25 +75,37 @@ def read_repo(
     """Discover, load and validate; raises GateError when there is nothing to check."""
     clock = clock or _Stopwatch()
     with clock.stage("discover"):
-        files = discover(paths, ignore=ignore)
-    if not files:
+        found = discover(paths, ignore=ignore)
+    if not found.files and not found.refused:
         shown = " ".join(str(p) for p in paths)
         raise GateError(f"no YAML files found under {shown}; pass the config repo's directory")
+    files = [(path, display_path(path, root)) for path in found.files]
     with clock.stage("load"):
-        loaded = load_files(
-            [(path, display_path(path, root)) for path in files], limit=max_file_bytes
-        )
+        loaded = load_files(files, limit=max_file_bytes)
     documents = tuple(doc for f in loaded for doc in f.documents)
     with clock.stage("validate"):
         validated = validate(documents)
-        problems = [p for f in loaded for p in f.problems]
+        problems = [*_refusals(found, root), *(p for f in loaded for p in f.problems)]
         problems += [*validated.findings, *check_references(validated)]
     if not validated.documents and not problems:
         raise GateError(
-            f"no rolegate documents (apiVersion: rolegate/v1) in {len(files)} "
+            f"no rolegate documents (apiVersion: rolegate/v1) in {len(found.files)} "
             "YAML file(s); nothing to check"
         )
-    return Repo(len(files), documents, validated, tuple(problems))
+    skipped = tuple(
+        Ignored(display_path(e.path, root, link=True), 0, e.reason) for e in found.skipped
+    )
+    count = len(found.files) + len(found.refused)
+    return Repo(count, documents, validated, tuple(problems), skipped)
+
+
+def _refusals(found: Discovery, root: Path) -> list[Finding]:
+    """A path discovery refused (a link out of the repository, an unreadable directory)
+    is a finding at it: what it holds would otherwise go unchecked."""
+    return [
+        YAML_ERROR.finding(display_path(e.path, root, link=True), 1, 1, e.reason)
+        for e in found.refused
+    ]
 
 
 class LoadedPolicies(NamedTuple):
@@ -121,6 +134,7 @@ def run_check(options: CheckOptions, *, loaded: LoadedPolicies | None = None) ->
     engine_input = _engine_input(repo, options, evaluator, clock)
     # From here on only the documents' positions are needed, not their data.
     files, problems, documents = repo.files, repo.problems, _without_data(repo.documents)
+    skipped = repo.skipped
     del repo
     with clock.stage("evaluate"):
         raw = evaluator.evaluate(engine_input)
@@ -140,6 +154,7 @@ def run_check(options: CheckOptions, *, loaded: LoadedPolicies | None = None) ->
         access_diff=decision.access_diff,
         base=options.base.label if options.base else "",
         new_only=options.new_only,
+        skipped=skipped,
     )
 
 

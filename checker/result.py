@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checker.engines import EngineInput
-from checker.findings import SEVERITIES, Finding, Waived, severity_rank
+from checker.findings import SEVERITIES, Finding, Ignored, Waived, severity_rank
 from checker.policy.policyset import RuleMeta
 
 
@@ -38,6 +38,7 @@ class Report:
     access_diff: dict[str, Any] = field(default_factory=dict)  # with --base: what changed
     base: str = ""  # what --base named, "" without it
     new_only: bool = False
+    skipped: tuple[Ignored, ...] = ()  # paths discovery left out (hidden, not YAML, ...)
 
     @property
     def input_document(self) -> dict[str, Any]:

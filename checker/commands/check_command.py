@@ -91,7 +91,8 @@ def register(commands: Any) -> None:
         "-v",
         "--verbose",
         action="store_true",
-        help="show stage timings and, on an unexpected error, the traceback",
+        help="also list the paths not read and why, stage timings and, on an unexpected "
+        "error, the traceback",
     )
     parser.set_defaults(handler=run)
 
@@ -109,11 +110,17 @@ def run(args: argparse.Namespace) -> int:
     write_reports(report, reports)
     timings = {**report.timings, "report": time.perf_counter() - started}
     if args.verbose:
+        sys.stderr.write(left_out(report))
         stages = ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in timings.items())
         print(f"timings: {stages}", file=sys.stderr)
     if args.profile:
         write_json(args.profile, profile(report, timings), what="profile")
     return EXIT_FINDINGS if report.failing(reports.fail_on) else EXIT_PASS
+
+
+def left_out(report: Report) -> str:
+    """What ``-v`` says the check did not read: each path discovery skipped, with why."""
+    return "".join(f"skipped {item.file}: {item.reason}\n" for item in report.skipped)
 
 
 def profile(report: Report, timings: dict[str, float]) -> dict[str, Any]:

@@ -1,5 +1,6 @@
-"""What a check reads, end to end on both engines: the file size limit (``--max-file-size``,
-``max_file_size``) in a worker pool and at a ``--base`` revision."""
+"""What a check reads and says it left out, end to end on both engines: ``-v``, and the
+file size limit (``--max-file-size``, ``max_file_size``) in a worker pool and at a
+``--base`` revision."""
 
 from __future__ import annotations
 
@@ -27,6 +28,22 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (repo / "role.yaml").write_text(BAD_ROLE)
     monkeypatch.chdir(repo)
     return repo
+
+
+def test_v_lists_what_discovery_skipped(cli: Cli, engine: tuple[str, ...], repo: Path) -> None:
+    (repo / "README.md").write_text("notes\n")
+    (repo / "drafts").mkdir()
+    (repo / "drafts" / "x.yaml").write_text(BAD_ROLE)
+    (repo / ".rolegate.yaml").write_text("ignore: [drafts]\n")
+    code, _, err = cli("check", "-q", "-v", "--now", NOW, *engine)
+    assert (code, err.splitlines()[:3]) == (
+        1,
+        [
+            "skipped .rolegate.yaml: hidden",
+            "skipped README.md: not a .yaml or .yml file",
+            "skipped drafts: matches an ignore pattern of .rolegate.yaml",
+        ],
+    )
 
 
 def big_bindings(repo: Path) -> Path:
