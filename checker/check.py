@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -37,6 +37,9 @@ class CheckOptions:
     engine_settings: EngineSettings = field(default_factory=EngineSettings)
     root: Path = Path(".")  # file names in findings are relative to this directory
     ignore: PathPatterns | None = None  # paths .rolegate.yaml says to skip
+    # Where a YAML document that is not rolegate's is a finding: True everywhere (--strict),
+    # else the paths .rolegate.yaml's ``strict`` names (False: nowhere, it is ignored).
+    strict: PathPatterns | bool = False
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES  # a larger file is a finding, not read
     base: BaseSource | None = None  # --base: the version to compare with (input.base)
     new_only: bool = False  # --new-only: findings the base has too are pre-existing
@@ -69,6 +72,7 @@ def read_repo(
     *,
     root: Path,
     ignore: PathPatterns | None = None,
+    strict: PathPatterns | bool = False,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
     clock: _Stopwatch | None = None,
 ) -> Repo:
@@ -84,7 +88,7 @@ def read_repo(
         loaded = load_files(files, limit=max_file_bytes)
     documents = tuple(doc for f in loaded for doc in f.documents)
     with clock.stage("validate"):
-        validated = validate(documents)
+        validated = validate(documents, strict=_strict_files(strict, files))
         problems = [*_refusals(found, root), *(p for f in loaded for p in f.problems)]
         problems += [*validated.findings, *check_references(validated)]
     if not validated.documents and not problems:
@@ -108,6 +112,18 @@ def _refusals(found: Discovery, root: Path) -> list[Finding]:
     ]
 
 
+def _strict_files(
+    strict: PathPatterns | bool, files: list[tuple[Path, str]]
+) -> Callable[[str], bool] | None:
+    """Which files (by the name findings give them) must hold rolegate documents only."""
+    if strict is True:
+        return lambda _: True
+    if isinstance(strict, PathPatterns):
+        paths = {name: path for path, name in files}
+        return lambda file: strict.matches(paths[file])
+    return None
+
+
 class LoadedPolicies(NamedTuple):
     """Policies compiled on an engine; golden cases reuse them across many checks."""
 
@@ -128,13 +144,14 @@ def run_check(options: CheckOptions, *, loaded: LoadedPolicies | None = None) ->
         options.paths,
         root=options.root,
         ignore=options.ignore,
+        strict=options.strict,
         max_file_bytes=options.max_file_bytes,
         clock=clock,
     )
     engine_input = _engine_input(repo, options, evaluator, clock)
     # From here on only the documents' positions are needed, not their data.
     files, problems, documents = repo.files, repo.problems, _without_data(repo.documents)
-    skipped = repo.skipped
+    ignored, skipped = repo.validated.ignored, repo.skipped
     del repo
     with clock.stage("evaluate"):
         raw = evaluator.evaluate(engine_input)
@@ -154,6 +171,7 @@ def run_check(options: CheckOptions, *, loaded: LoadedPolicies | None = None) ->
         access_diff=decision.access_diff,
         base=options.base.label if options.base else "",
         new_only=options.new_only,
+        ignored=ignored,
         skipped=skipped,
     )
 

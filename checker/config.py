@@ -36,6 +36,9 @@ class ProjectConfig:
     # Report (format, file) pairs; file None is standard output. From `formats`, or
     # `format` alone.
     outputs: tuple[tuple[str, Path | None], ...] = ()
+    # Where a YAML document that is not rolegate's is a finding: True everywhere, or the
+    # paths the patterns match.
+    strict: PathPatterns | bool = False
     max_file_bytes: int | None = None  # the largest file read; None: the default
     lines: dict[str, int] = field(default_factory=dict)  # top-level key -> its line
 
@@ -87,6 +90,7 @@ def load_config(path: Path) -> ProjectConfig:
         fail_on=data.get("fail_on"),
         format=data.get("format"),
         outputs=_outputs(data, base),
+        strict=_strict(data.get("strict", False), base),
         max_file_bytes=_size(data["max_file_size"]) if "max_file_size" in data else None,
         lines={key: document.locate((key,))[0] for key in data},
     )
@@ -99,6 +103,10 @@ def _outputs(data: dict[str, Any], base: Path) -> tuple[tuple[str, Path | None],
         (item, None) if isinstance(item, str) else (item["format"], base / item["output"])
         for item in data.get("formats", [])
     )
+
+
+def _strict(value: bool | list[str], base: Path) -> PathPatterns | bool:
+    return PathPatterns(base, tuple(value)) if isinstance(value, list) else value
 
 
 def _size(value: int | str) -> int:

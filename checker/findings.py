@@ -118,8 +118,11 @@ YAML_ERROR = BuiltinCheck(
 SCHEMA_ERROR = BuiltinCheck(
     "SCHEMA-001",
     "Document does not match its kind's schema",
-    "A rolegate document has an unknown kind or apiVersion, a misspelt or unknown key, "
-    "a missing required field, or a value of the wrong type or outside its enumeration.",
+    "A rolegate document (or one meant to be: a near-miss kind or apiVersion, a header "
+    "key spelt another way, a rolegate body without a header, a document inside a list) "
+    "has an unknown kind or apiVersion, a misspelt or unknown key, a missing required "
+    "field, or a value of the wrong type or outside its enumeration; with --strict, a YAML "
+    "document that is not rolegate's at all.",
     "Correct the value at the reported path to what the kind's JSON Schema (in "
     "checker/schemas/, described in docs/model.md) allows.",
 )

@@ -131,7 +131,7 @@ CONFIG_ERRORS = {
     "unknown-key": (
         "policies: [rules]\npolices: [rules]\n",
         ".rolegate.yaml:2:1: unknown key 'polices'; the keys are policies, ignore, fail_on, "
-        "format, formats, max_file_size",
+        "format, formats, strict, max_file_size",
     ),
     "wrong-type": (
         "policies: rules\n",
@@ -180,6 +180,10 @@ CONFIG_ERRORS = {
         ".rolegate.yaml:1:1: $.max_file_size: '32MB' does not match '^\\\\s*[0-9]+\\\\s*([bB]|"
         "[kKmMgG][iI][bB])?\\\\s*$'",
     ),
+    "strict-not-a-list": (
+        "strict: roles\n",
+        ".rolegate.yaml:1:1: $.strict: 'roles' is not of type 'boolean'",
+    ),
     "two-documents": (
         "policies: []\n---\nfail_on: low\n",
         ".rolegate.yaml:3: a config file holds one YAML document; remove the ---",
@@ -202,7 +206,7 @@ def test_several_config_errors_are_reported_together(cli: Cli, repo: Path) -> No
         "rolegate: error: .rolegate.yaml:1:1: $.fail_on: 'never' is not one of ['low', "
         "'medium', 'high', 'critical']\n"
         "rolegate: error: .rolegate.yaml:2:1: unknown key 'output'; the keys are policies, "
-        "ignore, fail_on, format, formats, max_file_size\n",
+        "ignore, fail_on, format, formats, strict, max_file_size\n",
     )
 
 

@@ -34,6 +34,8 @@ examples:
   rolegate check --format json . > out.json
   rolegate check --now 2026-12-01 .      evaluate dates as of a fixed day (reproducible)
   rolegate check --policy ./my-rules .   add a directory of custom rules
+  rolegate check --strict -v .           every YAML document must be rolegate's; list what
+                                         was skipped
   rolegate check --base origin/main --format sarif --output rolegate.sarif --format github
                                          in CI: compare with the target branch, write SARIF,
                                          annotate the pull request
@@ -91,8 +93,8 @@ def register(commands: Any) -> None:
         "-v",
         "--verbose",
         action="store_true",
-        help="also list the paths not read and why, stage timings and, on an unexpected "
-        "error, the traceback",
+        help="also list what was not read and why (paths skipped, YAML documents that are "
+        "not rolegate's), stage timings and, on an unexpected error, the traceback",
     )
     parser.set_defaults(handler=run)
 
@@ -119,8 +121,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def left_out(report: Report) -> str:
-    """What ``-v`` says the check did not read: each path discovery skipped, with why."""
-    return "".join(f"skipped {item.file}: {item.reason}\n" for item in report.skipped)
+    """What ``-v`` says the check did not read: each path discovery skipped, and each
+    YAML document that is not rolegate's, with why."""
+    lines = [f"skipped {item.file}: {item.reason}" for item in report.skipped]
+    lines += [
+        f"ignored {item.file}:{item.line}: not rolegate's ({item.detail})"
+        for item in report.ignored
+    ]
+    return "".join(line + "\n" for line in lines)
 
 
 def profile(report: Report, timings: dict[str, float]) -> dict[str, Any]:

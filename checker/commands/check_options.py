@@ -30,6 +30,7 @@ def check_options(args: argparse.Namespace, config: ProjectConfig) -> CheckOptio
         ignore=config.ignore,
         base=git_base(args, ignore=config.ignore, limit=max_file_bytes(args, config)),
         new_only=getattr(args, "new_only", False),
+        strict=args.strict or config.strict,
         max_file_bytes=max_file_bytes(args, config),
     )
 

@@ -21,7 +21,14 @@ def add_policy_option(parser: argparse.ArgumentParser) -> None:
 
 
 def add_reading_options(parser: argparse.ArgumentParser) -> None:
-    """How the config repo's files are read: ``--max-file-size``."""
+    """How the config repo's files are read: ``--strict`` and ``--max-file-size``."""
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        default=None,
+        help="make every YAML document that is not rolegate's a finding instead of ignoring "
+        "it (default: strict in .rolegate.yaml, else off)",
+    )
     parser.add_argument(
         "--max-file-size",
         type=_size,

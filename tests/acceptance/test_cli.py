@@ -48,7 +48,8 @@ def test_text_output_and_exit_1_on_a_failing_finding(cli: Cli) -> None:
         (
             "fixtures/rules/LP-001/bad/role.yaml:18:37: critical LP-001 "
             'role "tier1-agent": grant on customer names every action ("*")\n'
-            f"6 files, {len(RULE_IDS)} rules: 1 finding (1 critical); failed (fail-on high)\n"
+            f"6 files, {len(RULE_IDS)} rules: 1 finding (1 critical); failed (fail-on high); "
+            "1 YAML document ignored as not rolegate's (no apiVersion or kind: 1)\n"
         ),
         "",
     )
@@ -82,7 +83,17 @@ def test_json_output_shape(cli: Cli) -> None:
         "pre_existing": 0,
         "fail_on": "high",
         "failed": True,
+        "ignored": 1,
+        "ignored_by_reason": {"no apiVersion or kind": 1},
     }
+    assert report["ignored"] == [
+        {
+            "file": "fixtures/rules/LP-001/bad/expect.yaml",
+            "line": 1,
+            "reason": "no apiVersion or kind",
+            "detail": "keys 'findings', 'include', 'now'",
+        }
+    ]
     assert report["findings"] == [
         {
             "rule": "LP-001",

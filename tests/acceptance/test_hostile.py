@@ -29,6 +29,7 @@ OUTSIDE_HINT = (
     "not followed; copy what it holds into the repository, or list the link under ignore "
     "in .rolegate.yaml"
 )
+KINDS = "DataCatalog, JobFunctions, Role, System, AccountBindings, OrgPolicy, Waiver"
 
 
 @dataclass(frozen=True)
@@ -219,6 +220,55 @@ CORPUS = {
         ),
     ),
     "file-name-not-utf8": Hostile(name_not_utf8, (f"r\\xff.yaml:18:37: {LP001}",)),
+    # Documents that were meant to be rolegate's.
+    "kind-lower-case": Hostile(
+        files(
+            **{"role.yaml": BAD_ROLE.replace(b"apiVersion: rolegate/v1\nkind: Role", b"kind: role")}
+        ),
+        (
+            "role.yaml:2:1: critical SCHEMA-001 $.apiVersion: missing; add apiVersion: rolegate/v1",
+            "role.yaml:2:1: critical SCHEMA-001 $.kind: unknown kind 'role' (did you mean "
+            f"'Role'?); expected one of {KINDS}",
+        ),
+    ),
+    "kind-plural": Hostile(
+        files(**{"role.yaml": BAD_ROLE.replace(b"kind: Role", b"kind: Roles")}),
+        (
+            "role.yaml:3:1: critical SCHEMA-001 $.kind: unknown kind 'Roles' (did you mean "
+            f"'Role'?); expected one of {KINDS}",
+        ),
+    ),
+    "kind-key-capitalised": Hostile(
+        files(**{"role.yaml": BAD_ROLE.replace(b"apiVersion: rolegate/v1\nkind:", b"Kind:")}),
+        (
+            "role.yaml:2:1: critical SCHEMA-001 $.Kind: write this key as kind; keys are "
+            "case-sensitive",
+            "role.yaml:2:1: critical SCHEMA-001 $.apiVersion: missing; add apiVersion: rolegate/v1",
+        ),
+    ),
+    "role-in-a-list": Hostile(
+        files(
+            **{
+                "roles.yaml": b"-\n"
+                + b"".join(b"  " + line for line in BAD_ROLE.splitlines(True)[1:])
+            }
+        ),
+        (
+            "roles.yaml:2:3: critical SCHEMA-001 $[0]: a rolegate document inside a list, "
+            "which rolegate does not read; write it at the top level of the file, after its "
+            "own --- line",
+        ),
+    ),
+    "foreign-under-strict": Hostile(
+        files(**{"compose.yaml": b"services:\n  web: {}\n"}),
+        (
+            "compose.yaml:1:1: critical SCHEMA-001 $: not a rolegate document (keys "
+            "'services'); strict mode (--strict, or strict in .rolegate.yaml) wants every "
+            "YAML document to be rolegate's: remove it, or list its file under ignore in "
+            ".rolegate.yaml",
+        ),
+        args=("--strict",),
+    ),
 }
 
 

@@ -1,9 +1,10 @@
-"""What a check reads and says it left out, end to end on both engines: ``-v``, and the
-file size limit (``--max-file-size``, ``max_file_size``) in a worker pool and at a
-``--base`` revision."""
+"""What a check reads and says it left out, end to end on both engines: foreign YAML in the
+summary and the JSON report, ``--strict`` and ``strict``, ``-v``, and the file size limit
+(``--max-file-size``, ``max_file_size``) in a worker pool and at a ``--base`` revision."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -12,11 +13,14 @@ from pathlib import Path
 import pytest
 
 from checker.load import loadpool
+from checker.policy.policyset import load_policy_set
 
 from conftest import FIXTURES, NOW, CliResult
 
 Cli = Callable[..., CliResult]
+RULES = len(load_policy_set().rules)
 BAD_ROLE = (FIXTURES / "rules" / "LP-001" / "bad" / "role.yaml").read_text()
+FOREIGN = "services:\n  web: {}\n---\napiVersion: apps/v1\nkind: Deployment\n---\n- a\n"
 LP001 = 'critical LP-001 role "tier1-agent": grant on customer names every action ("*")'
 
 
@@ -28,6 +32,81 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (repo / "role.yaml").write_text(BAD_ROLE)
     monkeypatch.chdir(repo)
     return repo
+
+
+def test_a_repo_without_foreign_yaml_reads_as_it_always_did(
+    cli: Cli, engine: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(FIXTURES / "example")
+    assert cli("check", "--now", NOW, *engine) == (
+        0,
+        f"11 files, {RULES} rules: 0 findings; passed (fail-on high)\n",
+        "",
+    )
+    code, out, _ = cli("check", "--now", NOW, "--format", "json", *engine)
+    assert (code, "ignored" in out) == (0, False)
+
+
+def test_foreign_documents_are_counted_in_the_summary_and_listed_with_v(
+    cli: Cli, engine: tuple[str, ...], repo: Path
+) -> None:
+    (repo / "ci.yaml").write_text(FOREIGN)
+    code, out, err = cli("check", "-v", "--now", NOW, *engine)
+    assert (code, out) == (
+        1,
+        f"role.yaml:18:37: {LP001}\n"
+        f"6 files, {RULES} rules: 1 finding (1 critical); failed (fail-on high); 3 YAML "
+        "documents ignored as not rolegate's (another tool's apiVersion or kind: 1, no "
+        "apiVersion or kind: 1, not a mapping: 1)\n",
+    )
+    assert err.splitlines()[:3] == [
+        "ignored ci.yaml:1: not rolegate's (keys 'services')",
+        "ignored ci.yaml:4: not rolegate's (apiVersion 'apps/v1')",
+        "ignored ci.yaml:7: not rolegate's (a list)",
+    ]
+
+
+def test_the_json_report_lists_foreign_documents(
+    cli: Cli, engine: tuple[str, ...], repo: Path
+) -> None:
+    (repo / "ci.yaml").write_text(FOREIGN)
+    report = json.loads(cli("check", "--format", "json", "--now", NOW, *engine)[1])
+    assert (report["summary"]["ignored"], report["summary"]["ignored_by_reason"]) == (
+        3,
+        {"another tool's apiVersion or kind": 1, "no apiVersion or kind": 1, "not a mapping": 1},
+    )
+    assert report["ignored"][1] == {
+        "file": "ci.yaml",
+        "line": 4,
+        "reason": "another tool's apiVersion or kind",
+        "detail": "apiVersion 'apps/v1'",
+    }
+
+
+def test_strict_paths_from_the_config_make_foreign_documents_findings(
+    cli: Cli, engine: tuple[str, ...], repo: Path
+) -> None:
+    (repo / "roles").mkdir()
+    (repo / "roles" / "notes.yaml").write_text("owner: maria\n")
+    (repo / "ci.yaml").write_text("services: {}\n")
+    (repo / ".rolegate.yaml").write_text("strict: [roles]\n")
+    code, out, _ = cli("check", "-q", "--now", NOW, *engine)
+    assert (code, out.splitlines()) == (
+        1,
+        [
+            f"role.yaml:18:37: {LP001}",
+            "roles/notes.yaml:1:1: critical SCHEMA-001 $: not a rolegate document (keys "
+            "'owner'); strict mode (--strict, or strict in .rolegate.yaml) wants every YAML "
+            "document to be rolegate's: remove it, or list its file under ignore in "
+            ".rolegate.yaml",
+        ],
+    )
+    code, out, _ = cli("check", "-q", "--strict", "--now", NOW, *engine)
+    assert [line.split(" $:")[0] for line in out.splitlines()] == [
+        "ci.yaml:1:1: critical SCHEMA-001",
+        f"role.yaml:18:37: {LP001}",
+        "roles/notes.yaml:1:1: critical SCHEMA-001",
+    ]
 
 
 def test_v_lists_what_discovery_skipped(cli: Cli, engine: tuple[str, ...], repo: Path) -> None:
