@@ -35,6 +35,10 @@ def render(
         "waived": [waived_data(w) for w in report.waived],
         "rules": [vars(rule) for rule in report.rules],
     }
+    if report.ignored:  # absent when there is nothing to say, as before it existed
+        document["summary"]["ignored"] = len(report.ignored)
+        document["summary"]["ignored_by_reason"] = report.ignored_by_reason()
+        document["ignored"] = [vars(item) for item in report.ignored]
     if report.base:
         document["base"] = {"ref": report.base, "new_only": report.new_only}
         document["access_diff"] = sorted_diff(report.access_diff)

@@ -68,12 +68,23 @@ def summary(report: Report, *, fail_on: str, paint: Paint = _plain) -> str:
     return (
         f"{report.files} file{'s' if report.files != 1 else ''}, {evaluated} rules: "
         f"{', '.join([found, *extra])}; {paint(_VERDICT_COLORS[verdict], verdict)} "
-        f"(fail-on {fail_on}{_scope(report)})"
+        f"(fail-on {fail_on}{_scope(report)}){_ignored(report)}"
     )
 
 
 def _also(report: Report) -> list[tuple[int, str]]:
     return [(len(report.pre_existing()), "pre-existing"), (len(report.waived), "waived")]
+
+
+def _ignored(report: Report) -> str:
+    """How many YAML documents were left alone as not rolegate's, and why ("" if none)."""
+    if not report.ignored:
+        return ""
+    total = len(report.ignored)
+    reasons = ", ".join(f"{reason}: {n}" for reason, n in report.ignored_by_reason().items())
+    return (
+        f"; {total} YAML document{'s' if total != 1 else ''} ignored as not rolegate's ({reasons})"
+    )
 
 
 def _scope(report: Report) -> str:

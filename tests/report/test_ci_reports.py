@@ -209,7 +209,8 @@ def test_github_annotations(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
         "::error file=fixtures/rules/LP-001/bad/role.yaml,line=18,col=37,endLine=18,"
         'endColumn=40,title=LP-001::critical: role "tier1-agent": grant on customer names '
         'every action ("*")\n'
-        f"6 files, {len(RULE_IDS)} rules: 1 finding (1 critical); failed (fail-on high)\n"
+        f"6 files, {len(RULE_IDS)} rules: 1 finding (1 critical); failed (fail-on high); "
+        "1 YAML document ignored as not rolegate's (no apiVersion or kind: 1)\n"
     )
     assert cli("check", "--format", "github", "--now", NOW, *LP001_BAD) == (1, expected, "")
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
@@ -305,7 +306,8 @@ def test_only_files_requested_means_text_on_stdout(cli: Cli, tmp_path: Path) -> 
     )
     assert (code, out.splitlines()[-1]) == (
         1,
-        f"6 files, {len(RULE_IDS)} rules: 1 finding (1 critical); failed (fail-on high)",
+        f"6 files, {len(RULE_IDS)} rules: 1 finding (1 critical); failed (fail-on high); "
+        "1 YAML document ignored as not rolegate's (no apiVersion or kind: 1)",
     )
 
 
