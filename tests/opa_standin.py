@@ -126,6 +126,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         if self._guard():
             return
+        if self.state.fault == "garbage":
+            self._reply(200, b"<html>upstream proxy error</html>")
+            return
         if self.path.rstrip("/") == "/v1/policies":
             modules = [_module(name, text) for name, text in self.state.policies.items()]
             self._reply(200, {"result": modules})

@@ -169,6 +169,7 @@ def test_refused_connection_is_exit_2_naming_the_url(cli: Cli) -> None:
         ("empty", "data.rolegate.main.decision is undefined (are the rolegate policies loaded?)"),
         ("malformed", "policy does not compile on the OPA server: answer is not valid JSON"),
         ("reject", "uploading the policies: "),
+        ("garbage", "uploading the policies: answer is not valid JSON"),
     ],
 )
 def test_server_faults_are_exit_2(cli: Cli, fault: str, message: str) -> None:
