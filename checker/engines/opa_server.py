@@ -1,11 +1,11 @@
 """The `opa-server` engine: a running OPA, through opa-python-client.
 
-Two modes. Push (default): make the server's policies under ``rolegate/`` the active ones
-(uploaded as written: ``rego_compat=False``, never rewritten; see ``opa_push``) and its
-``data.rolegate`` the rule metadata, then query. Preloaded (``--opa-preloaded``): the server already serves a rolegate bundle;
-its ``data.rolegate.bundle_revision`` must equal this rolegate's, or the gate cannot
-decide. The input (customer-service access configuration) and the token are never
-logged or printed.
+Two modes. Push (default): make the server's policies under ``rolegate/`` the active
+ones (uploaded as written: ``rego_compat=False``, never rewritten; see ``opa_push``) and
+its ``data.rolegate`` the rule metadata, then query. Preloaded (``--opa-preloaded``): the
+server already serves a rolegate bundle; its ``data.rolegate.bundle_revision`` must equal
+this rolegate's, or the gate cannot decide. The input (customer-service access
+configuration) and the token are never logged or printed.
 """
 
 from __future__ import annotations
