@@ -40,19 +40,25 @@ class RealOpaServer:
         self._wait_ready()
 
     def _wait_ready(self) -> None:
-        assert self.process is not None
         for _ in range(READY_ATTEMPTS):
-            if self.process.poll() is not None:
-                stderr = self.process.stderr.read() if self.process.stderr else b""
-                raise RuntimeError(f"opa run --server exited: {stderr.decode().strip()}")
+            self._check_alive()
             try:
                 with urllib.request.urlopen(f"{self.url}/health", timeout=1) as answer:
-                    if answer.status == 200:
-                        return
+                    healthy = answer.status == 200
             except (urllib.error.URLError, OSError):
-                time.sleep(0.05)
+                healthy = False
+            if healthy:
+                self._check_alive()  # ours answered, not another process on the port
+                return
+            time.sleep(0.05)
         self.stop()
         raise RuntimeError(f"opa run --server on {self.url} did not become healthy")
+
+    def _check_alive(self) -> None:
+        assert self.process is not None
+        if self.process.poll() is not None:
+            stderr = self.process.stderr.read() if self.process.stderr else b""
+            raise RuntimeError(f"opa run --server exited: {stderr.decode().strip()}")
 
     def stop(self) -> None:
         if self.process is None:
@@ -70,9 +76,16 @@ class RealOpaServer:
 
 @contextmanager
 def running_opa(binary: str, *options: str) -> Iterator[RealOpaServer]:
-    """A started server (``options`` after ``run --server``, e.g. ``--bundle FILE``)."""
-    server = RealOpaServer(binary, *options)
-    server.start()
+    """A started server (``options`` after ``run --server``, e.g. ``--bundle FILE``).
+    A port taken by another process between choosing and binding it costs a new port."""
+    for attempt in range(3):
+        server = RealOpaServer(binary, *options)
+        try:
+            server.start()
+            break
+        except RuntimeError as error:
+            if "address already in use" not in str(error) or attempt == 2:
+                raise
     try:
         yield server
     finally:
