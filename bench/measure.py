@@ -65,12 +65,18 @@ class _Sampler(threading.Thread):
             self.peak = max(self.peak, _tree_rss(self.pid))
 
 
-def run(command: list[str], *, cwd: Path | None = None, sample: bool = True) -> Run:
-    """Run ``command`` with output discarded (stderr kept); measure it."""
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-    )
+def run(
+    command: list[str], *, cwd: Path | None = None, sample: bool = True, stdout: Path | None = None
+) -> Run:
+    """Run ``command`` with its output discarded or written to ``stdout`` (stderr kept);
+    measure it."""
+    with open(stdout or os.devnull, "wb") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.PIPE, text=True)
+        return _measured(process, start, sample)
+
+
+def _measured(process: subprocess.Popen[str], start: float, sample: bool) -> Run:
     sampler = _Sampler(process.pid)
     if sample:
         sampler.start()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -14,13 +14,14 @@ from checker.decision import Decision, read_decision, wanted_regions
 from checker.engines import EngineInput, EngineSettings, Evaluator, load_engine
 from checker.errors import GateError
 from checker.files import display_path
-from checker.findings import Finding
+from checker.findings import YAML_ERROR, Finding, Ignored
 from checker.inventory import add_base, build_input
 from checker.load.base import BaseSource
-from checker.load.discover import discover
-from checker.load.ignore import IgnoreRules
+from checker.load.discover import Discovery, discover
+from checker.load.limits import DEFAULT_MAX_FILE_BYTES
 from checker.load.loader import Document
 from checker.load.loadpool import load_files, prefetch_regions
+from checker.load.patterns import PathPatterns
 from checker.policy.policyset import PolicySet, load_policy_set
 from checker.result import Report
 from checker.validate.documents import Validated, validate
@@ -35,7 +36,11 @@ class CheckOptions:
     engine: str = "embedded"
     engine_settings: EngineSettings = field(default_factory=EngineSettings)
     root: Path = Path(".")  # file names in findings are relative to this directory
-    ignore: IgnoreRules | None = None  # paths .rolegate.yaml says to skip
+    ignore: PathPatterns | None = None  # paths .rolegate.yaml says to skip
+    # Where a YAML document that is not rolegate's is a finding: True everywhere (--strict),
+    # else the paths .rolegate.yaml's ``strict`` names (False: nowhere, it is ignored).
+    strict: PathPatterns | bool = False
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES  # a larger file is a finding, not read
     base: BaseSource | None = None  # --base: the version to compare with (input.base)
     new_only: bool = False  # --new-only: findings the base has too are pre-existing
 
@@ -59,35 +64,64 @@ class Repo:
     documents: tuple[Document, ...]
     validated: Validated
     problems: tuple[Finding, ...]  # YAML, schema and reference findings
+    skipped: tuple[Ignored, ...] = ()  # paths discovery left out on purpose
 
 
 def read_repo(
     paths: tuple[Path, ...],
     *,
     root: Path,
-    ignore: IgnoreRules | None = None,
+    ignore: PathPatterns | None = None,
+    strict: PathPatterns | bool = False,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
     clock: _Stopwatch | None = None,
 ) -> Repo:
     """Discover, load and validate; raises GateError when there is nothing to check."""
     clock = clock or _Stopwatch()
     with clock.stage("discover"):
-        files = discover(paths, ignore=ignore)
-    if not files:
+        found = discover(paths, ignore=ignore)
+    if not found.files and not found.refused:
         shown = " ".join(str(p) for p in paths)
         raise GateError(f"no YAML files found under {shown}; pass the config repo's directory")
+    files = [(path, display_path(path, root)) for path in found.files]
     with clock.stage("load"):
-        loaded = load_files([(path, display_path(path, root)) for path in files])
+        loaded = load_files(files, limit=max_file_bytes)
     documents = tuple(doc for f in loaded for doc in f.documents)
     with clock.stage("validate"):
-        validated = validate(documents)
-        problems = [p for f in loaded for p in f.problems]
+        validated = validate(documents, strict=_strict_files(strict, files))
+        problems = [*_refusals(found, root), *(p for f in loaded for p in f.problems)]
         problems += [*validated.findings, *check_references(validated)]
     if not validated.documents and not problems:
         raise GateError(
-            f"no rolegate documents (apiVersion: rolegate/v1) in {len(files)} "
+            f"no rolegate documents (apiVersion: rolegate/v1) in {len(found.files)} "
             "YAML file(s); nothing to check"
         )
-    return Repo(len(files), documents, validated, tuple(problems))
+    skipped = tuple(
+        Ignored(display_path(e.path, root, link=True), 0, e.reason) for e in found.skipped
+    )
+    count = len(found.files) + len(found.refused)
+    return Repo(count, documents, validated, tuple(problems), skipped)
+
+
+def _refusals(found: Discovery, root: Path) -> list[Finding]:
+    """A path discovery refused (a link out of the repository, an unreadable directory)
+    is a finding at it: what it holds would otherwise go unchecked."""
+    return [
+        YAML_ERROR.finding(display_path(e.path, root, link=True), 1, 1, e.reason)
+        for e in found.refused
+    ]
+
+
+def _strict_files(
+    strict: PathPatterns | bool, files: list[tuple[Path, str]]
+) -> Callable[[str], bool] | None:
+    """Which files (by the name findings give them) must hold rolegate documents only."""
+    if strict is True:
+        return lambda _: True
+    if isinstance(strict, PathPatterns):
+        paths = {name: path for path, name in files}
+        return lambda file: strict.matches(paths[file])
+    return None
 
 
 class LoadedPolicies(NamedTuple):
@@ -106,10 +140,18 @@ def run_check(options: CheckOptions, *, loaded: LoadedPolicies | None = None) ->
     clock = _Stopwatch()
     with clock.stage("policies"):
         policies, evaluator = loaded or load_policies(options)
-    repo = read_repo(options.paths, root=options.root, ignore=options.ignore, clock=clock)
+    repo = read_repo(
+        options.paths,
+        root=options.root,
+        ignore=options.ignore,
+        strict=options.strict,
+        max_file_bytes=options.max_file_bytes,
+        clock=clock,
+    )
     engine_input = _engine_input(repo, options, evaluator, clock)
     # From here on only the documents' positions are needed, not their data.
     files, problems, documents = repo.files, repo.problems, _without_data(repo.documents)
+    ignored, skipped = repo.validated.ignored, repo.skipped
     del repo
     with clock.stage("evaluate"):
         raw = evaluator.evaluate(engine_input)
@@ -129,6 +171,8 @@ def run_check(options: CheckOptions, *, loaded: LoadedPolicies | None = None) ->
         access_diff=decision.access_diff,
         base=options.base.label if options.base else "",
         new_only=options.new_only,
+        ignored=ignored,
+        skipped=skipped,
     )
 
 

@@ -18,8 +18,9 @@ from jsonschema.exceptions import ValidationError, best_match
 
 from checker.errors import GateError
 from checker.files import display_path
-from checker.load.ignore import IgnoreRules
+from checker.load.limits import checked_size, parse_size
 from checker.load.loader import Document, load_file
+from checker.load.patterns import PathPatterns
 from checker.validate import schema
 
 CONFIG_NAME = ".rolegate.yaml"
@@ -29,12 +30,16 @@ CONFIG_NAME = ".rolegate.yaml"
 class ProjectConfig:
     file: str | None = None  # as messages name it; None when there is no config
     policies: tuple[Path, ...] = ()
-    ignore: IgnoreRules | None = None
+    ignore: PathPatterns | None = None
     fail_on: str | None = None
     format: str | None = None
     # Report (format, file) pairs; file None is standard output. From `formats`, or
     # `format` alone.
     outputs: tuple[tuple[str, Path | None], ...] = ()
+    # Where a YAML document that is not rolegate's is a finding: True everywhere, or the
+    # paths the patterns match.
+    strict: PathPatterns | bool = False
+    max_file_bytes: int | None = None  # the largest file read; None: the default
     lines: dict[str, int] = field(default_factory=dict)  # top-level key -> its line
 
     def where(self, key: str) -> str:
@@ -72,6 +77,7 @@ def load_config(path: Path) -> ProjectConfig:
         _schema_problems(document)
         or _missing_packs(document, path.parent)
         or _format_conflict(document)
+        or _size_problems(document)
     )
     if problems:
         raise GateError("\n".join(f"{shown}:{problem}" for problem in problems))
@@ -80,10 +86,12 @@ def load_config(path: Path) -> ProjectConfig:
     return ProjectConfig(
         file=shown,
         policies=tuple(base / p for p in data.get("policies", [])),
-        ignore=IgnoreRules(base, tuple(data["ignore"])) if data.get("ignore") else None,
+        ignore=PathPatterns(base, tuple(data["ignore"])) if data.get("ignore") else None,
         fail_on=data.get("fail_on"),
         format=data.get("format"),
         outputs=_outputs(data, base),
+        strict=_strict(data.get("strict", False), base),
+        max_file_bytes=_size(data["max_file_size"]) if "max_file_size" in data else None,
         lines={key: document.locate((key,))[0] for key in data},
     )
 
@@ -95,6 +103,27 @@ def _outputs(data: dict[str, Any], base: Path) -> tuple[tuple[str, Path | None],
         (item, None) if isinstance(item, str) else (item["format"], base / item["output"])
         for item in data.get("formats", [])
     )
+
+
+def _strict(value: bool | list[str], base: Path) -> PathPatterns | bool:
+    return PathPatterns(base, tuple(value)) if isinstance(value, list) else value
+
+
+def _size(value: int | str) -> int:
+    """``max_file_size`` in bytes: a number of bytes, or a size such as ``32MiB``."""
+    if isinstance(value, int):
+        return checked_size(value, shown=str(value))
+    return parse_size(value)
+
+
+def _size_problems(document: Document) -> list[str]:
+    data = document.data or {}
+    try:
+        if "max_file_size" in data:
+            _size(data["max_file_size"])
+    except ValueError as error:
+        return _texts([_at(document, ("max_file_size",), f"$.max_file_size: {error}")])
+    return []
 
 
 def _document(path: Path, shown: str) -> Document:

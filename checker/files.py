@@ -7,18 +7,35 @@ import os
 import secrets
 import stat
 from collections.abc import Mapping
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from checker.errors import GateError
 
 
-def display_path(path: Path, root: Path | None = None) -> str:
+def display_path(path: Path, root: Path | None = None, *, link: bool = False) -> str:
     """How findings and messages name a file: relative to ``root`` (default: the working
-    directory) when inside it, else as given."""
+    directory) when inside it, else as given; always text (see ``printable_name``). With
+    ``link``, a symbolic link is named itself, not the file it leads to."""
+    if link:
+        return printable_name(
+            (PurePosixPath(display_path(path.parent, root)) / path.name).as_posix()
+        )
+    real = Path(os.path.realpath(path))  # never raises, not even on a link loop
     try:
-        return path.resolve().relative_to((root or Path.cwd()).resolve()).as_posix()
+        shown = real.relative_to(os.path.realpath(root or Path.cwd())).as_posix()
     except ValueError:
-        return path.as_posix()
+        shown = path.as_posix()
+    return printable_name(shown)
+
+
+def printable_name(name: str) -> str:
+    """A file name as text: the bytes of a name that is not UTF-8 (which Python keeps as
+    lone surrogates, and JSON, terminals and Rego engines refuse) as ``\\xff`` escapes."""
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no file system name decodes to
+        raw = name.encode("utf-8", "backslashreplace")
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def write_file(path: Path, content: str | bytes, *, what: str) -> None:

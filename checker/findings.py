@@ -62,6 +62,18 @@ class Waived:
 
 
 @dataclass(frozen=True)
+class Ignored:
+    """Something a check left out on purpose, and why: a YAML document that is not
+    rolegate's (at its ``line``), or a path discovery skipped (``line`` 0). ``reason`` is
+    the kind of reason, which summaries count; ``detail`` names the value."""
+
+    file: str
+    line: int
+    reason: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
 class BuiltinCheck:
     """A check done in Python before evaluation: the file could not be read or validated."""
 
@@ -94,16 +106,23 @@ class BuiltinCheck:
 YAML_ERROR = BuiltinCheck(
     "YAML-001",
     "File cannot be read as YAML",
-    "The file is not valid UTF-8, not valid YAML, too large, or uses a YAML feature "
+    "The file is not valid UTF-8, not valid YAML (a NUL or other control character "
+    "included), over the size limit, not a regular file (a pipe, a device), a symbolic "
+    "link that leaves the repository or cannot be followed, or uses a YAML feature "
     "rolegate refuses (unsafe tags, duplicate keys, runaway aliases).",
-    "Fix the file at the reported line: save it as UTF-8, keep it under 8 MiB, remove "
-    "duplicate keys, custom tags and deep alias chains.",
+    "Fix the file at the reported line: save it as UTF-8 text, remove duplicate keys, "
+    "custom tags and deep alias chains; keep it under the size limit (8 MiB unless "
+    "--max-file-size or max_file_size raise it); keep config in regular files inside the "
+    "repository.",
 )
 SCHEMA_ERROR = BuiltinCheck(
     "SCHEMA-001",
     "Document does not match its kind's schema",
-    "A rolegate document has an unknown kind or apiVersion, a misspelt or unknown key, "
-    "a missing required field, or a value of the wrong type or outside its enumeration.",
+    "A rolegate document (or one meant to be: a near-miss kind or apiVersion, a header "
+    "key spelt another way, a rolegate body without a header, a document inside a list) "
+    "has an unknown kind or apiVersion, a misspelt or unknown key, a missing required "
+    "field, or a value of the wrong type or outside its enumeration; with --strict, a YAML "
+    "document that is not rolegate's at all.",
     "Correct the value at the reported path to what the kind's JSON Schema (in "
     "checker/schemas/, described in docs/model.md) allows.",
 )

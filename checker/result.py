@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checker.engines import EngineInput
-from checker.findings import SEVERITIES, Finding, Waived, severity_rank
+from checker.findings import SEVERITIES, Finding, Ignored, Waived, severity_rank
 from checker.policy.policyset import RuleMeta
 
 
@@ -38,6 +38,8 @@ class Report:
     access_diff: dict[str, Any] = field(default_factory=dict)  # with --base: what changed
     base: str = ""  # what --base named, "" without it
     new_only: bool = False
+    ignored: tuple[Ignored, ...] = ()  # YAML documents that are not rolegate's, left alone
+    skipped: tuple[Ignored, ...] = ()  # paths discovery left out (hidden, not YAML, ...)
 
     @property
     def input_document(self) -> dict[str, Any]:
@@ -59,6 +61,11 @@ class Report:
         """Findings per severity, most severe first, every severity present."""
         counts = Counter(f.severity for f in self.findings)
         return {severity: counts[severity] for severity in reversed(SEVERITIES)}
+
+    def ignored_by_reason(self) -> dict[str, int]:
+        """Ignored documents per reason, the most frequent first."""
+        counts = Counter(item.reason for item in self.ignored)
+        return dict(sorted(counts.items(), key=lambda pair: (-pair[1], pair[0])))
 
     def rules_evaluated(self) -> int:
         return sum(1 for rule in self.rules if rule.status == "evaluated")

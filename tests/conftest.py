@@ -2,10 +2,11 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from opa_process import running_opa
 
 from checker.cli import main
 
@@ -51,6 +52,18 @@ def real_opa() -> str:
         )
     assert found is not None
     return found
+
+
+@pytest.fixture(scope="session")
+def real_opa_server(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The URL of a real OPA server: ROLEGATE_OPA_URL (CI starts one), else one started
+    here from the real OPA binary for the session, and stopped after it."""
+    url = os.environ.get("ROLEGATE_OPA_URL")
+    if url:
+        yield url
+        return
+    with running_opa(request.getfixturevalue("real_opa")) as server:
+        yield server.url
 
 
 @pytest.fixture(params=["embedded", "opa"])

@@ -1,7 +1,10 @@
 """Stand-ins for OPA in tests, evaluating with real OPA code (opa-golib-python-bindings).
 
 ``StandinServer`` speaks the part of OPA's REST API that rolegate's opa-server engine
-uses — GET/PUT/DELETE /v1/policies, GET/PUT/POST /v1/data — and can inject faults.
+uses — GET /v1/policies and GET/PUT/DELETE /v1/policies/ID, GET/PUT/POST /v1/data — and
+can inject faults. It is for faults a real server cannot easily produce (500s, garbage,
+slowness, a refused token); what a real server does with uploads is tested against one
+(tests/engines/test_opa_server_real.py).
 ``OPA_SCRIPT`` is an executable ``opa`` with ``version`` and ``eval --bundle --input
 --format json``. Neither is OPA's server or CLI; both run OPA's Go evaluator, so a
 decision that passes through them is OPA's decision. Both refuse to evaluate unless
@@ -83,6 +86,14 @@ def _get(data: Any, path: list[str]) -> Any:
     return data
 
 
+def _module(name: str, text: str) -> dict[str, Any]:
+    """A policy as OPA lists it: id, text, and of its AST the package path."""
+    package = re.search(r"^package\s+([\w.]+)", text, re.M)
+    parts = package.group(1).split(".") if package else []
+    path = [{"type": "var", "value": "data"}] + [{"type": "string", "value": p} for p in parts]
+    return {"id": name, "raw": text, "ast": {"package": {"path": path}}}
+
+
 class _Handler(BaseHTTPRequestHandler):
     state: _State
 
@@ -117,9 +128,19 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         if self._guard():
             return
-        if self.path.startswith("/v1/policies"):
-            ids = [{"id": name, "raw": text} for name, text in self.state.policies.items()]
-            self._reply(200, {"result": ids})
+        if self.state.fault == "garbage":
+            self._reply(200, b"<html>upstream proxy error</html>")
+            return
+        if self.path.rstrip("/") == "/v1/policies":
+            modules = [_module(name, text) for name, text in self.state.policies.items()]
+            self._reply(200, {"result": modules})
+        elif self.path.startswith("/v1/policies/"):
+            name = self.path.removeprefix("/v1/policies/")
+            text = self.state.policies.get(name)
+            if text is None:
+                self._reply(404, {"code": "resource_not_found", "message": "storage_not_found"})
+            else:
+                self._reply(200, {"result": _module(name, text)})
         else:
             value = _get(self.state.data, self.path.removeprefix("/v1/data/").split("/"))
             self._reply(200, {} if value is None else {"result": value})
@@ -178,6 +199,15 @@ class _Handler(BaseHTTPRequestHandler):
         self._reply(200, {"result": result[0]["x"]} if result else {})
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A request whose client already gave up (a timeout test) fails as it answers, in a
+    thread that can outlive its test; record it instead of printing a traceback into
+    whichever test's output is being captured then."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        self.failed_requests = getattr(self, "failed_requests", 0) + 1
+
+
 @contextmanager
 def standin_server(
     fault: str = "none", *, token: str | None = None, delay: float = 0.0
@@ -185,7 +215,7 @@ def standin_server(
     """A server on 127.0.0.1 (a free port), yielding its URL and its recorded state."""
     state = _State(fault, token, delay)
     handler = type("Handler", (_Handler,), {"state": state})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -81,3 +81,57 @@ def tarball(path: Path, files: dict[str, str], *, links: dict[str, str] | None =
             info.type, info.linkname = tarfile.SYMTYPE, target
             archive.addfile(info)
     return path
+
+
+# A pack laid out as docs/writing-rules.md says: helpers in `package acme.lib` (a rule, and
+# a function that reads another package through an import alias), rules beside them.
+TIERS = 'package acme.tiers\n\nimport rego.v1\n\nwatched := {"frontline": true}\n'
+LIBRARY = """\
+package acme.lib
+
+import rego.v1
+
+import data.acme.tiers
+
+owner := "acme-security"
+
+watched(role) if tiers.watched[role.spec.tier]
+"""
+RULE = """\
+# METADATA
+# title: {name}
+# description: A rule of the test pack.
+# custom:
+#   id: {id}
+#   severity: high
+#   subject: role
+#   controls: [ACME-CTRL-1]
+#   remediation: Nothing to do; it is a test.
+package rolegate.rules.acme.{name}
+
+import rego.v1
+
+import data.acme.lib
+import data.rolegate.lib.result
+
+findings contains result.finding(role, ["spec", "tier"], result.role_subject(role), msg) if {{
+	some role in input.roles
+	{condition}
+	msg := "role: {name}"
+}}
+"""
+
+
+def helper_pack(directory: Path, *, reader: str) -> Path:
+    """The pack, with the rule that reads ``lib.owner`` named ``reader``."""
+    write(directory, "acme/tiers.rego", TIERS)
+    write(directory, "acme/lib.rego", LIBRARY)
+    rules = {
+        reader: ("ACME-010", "role.metadata.owner == lib.owner"),
+        "m_watched": ("ACME-011", "lib.watched(role)"),
+        "n_unwatched": ("ACME-012", "not lib.watched(role)"),
+    }
+    for name, (rule_id, condition) in rules.items():
+        text = RULE.format(name=name, id=rule_id, condition=condition)
+        write(directory, f"rolegate/rules/acme/{name}.rego", text)
+    return directory

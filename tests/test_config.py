@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from checker.config import find_config
-from checker.load.ignore import IgnoreRules
+from checker.load.patterns import PathPatterns
 
 from conftest import FIXTURES, NOW, CliResult
 from rulepack import TIER_LINE, frontline_pack, write
@@ -71,7 +71,7 @@ def test_ignore_skips_files_and_directories(cli: Cli, repo: Path) -> None:
 
 
 def test_ignore_patterns() -> None:
-    rules = IgnoreRules(Path("/repo"), ("drafts", "config/old/*", "*.wip.yaml", "./a/b"))
+    rules = PathPatterns(Path("/repo"), ("drafts", "config/old/*", "*.wip.yaml", "./a/b"))
     skipped = {
         "/repo/config/drafts/x.yaml": True,
         "/repo/config/old/roles/x.yaml": True,
@@ -82,7 +82,7 @@ def test_ignore_patterns() -> None:
         "/repo/b/a/c.yaml": False,
         "/elsewhere/drafts/x.yaml": True,
     }
-    assert {path: rules.skips(Path(path)) for path in skipped} == skipped
+    assert {path: rules.matches(Path(path)) for path in skipped} == skipped
 
 
 def test_fail_on_from_config_and_the_command_line_wins(cli: Cli, repo: Path) -> None:
@@ -131,7 +131,7 @@ CONFIG_ERRORS = {
     "unknown-key": (
         "policies: [rules]\npolices: [rules]\n",
         ".rolegate.yaml:2:1: unknown key 'polices'; the keys are policies, ignore, fail_on, "
-        "format, formats",
+        "format, formats, strict, max_file_size",
     ),
     "wrong-type": (
         "policies: rules\n",
@@ -171,6 +171,19 @@ CONFIG_ERRORS = {
         ".rolegate.yaml:1: several formats go to standard output (text, github); give all "
         "but one an output file",
     ),
+    "size-too-large": (
+        "max_file_size: 2GiB\n",
+        ".rolegate.yaml:1:1: $.max_file_size: '2GiB' is outside 1 byte .. 1 GiB",
+    ),
+    "size-not-a-size": (
+        "max_file_size: 32MB\n",
+        ".rolegate.yaml:1:1: $.max_file_size: '32MB' does not match '^\\\\s*[0-9]+\\\\s*([bB]|"
+        "[kKmMgG][iI][bB])?\\\\s*$'",
+    ),
+    "strict-not-a-list": (
+        "strict: roles\n",
+        ".rolegate.yaml:1:1: $.strict: 'roles' is not of type 'boolean'",
+    ),
     "two-documents": (
         "policies: []\n---\nfail_on: low\n",
         ".rolegate.yaml:3: a config file holds one YAML document; remove the ---",
@@ -193,10 +206,16 @@ def test_several_config_errors_are_reported_together(cli: Cli, repo: Path) -> No
         "rolegate: error: .rolegate.yaml:1:1: $.fail_on: 'never' is not one of ['low', "
         "'medium', 'high', 'critical']\n"
         "rolegate: error: .rolegate.yaml:2:1: unknown key 'output'; the keys are policies, "
-        "ignore, fail_on, format, formats\n",
+        "ignore, fail_on, format, formats, strict, max_file_size\n",
     )
 
 
 def test_empty_config_changes_nothing(cli: Cli, repo: Path) -> None:
     _config(repo, "# nothing yet\n")
     assert cli("check", "-q", "--now", NOW, "config") == (0, "", "")
+
+
+def test_a_size_the_command_line_cannot_take_is_a_usage_error(cli: Cli) -> None:
+    code, out, err = cli("check", "--max-file-size", "2GiB")
+    assert (code, out) == (2, "")
+    assert err.endswith("argument --max-file-size: '2GiB' is outside 1 byte .. 1 GiB\n")

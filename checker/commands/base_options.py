@@ -10,7 +10,7 @@ from checker.errors import GateError
 
 if TYPE_CHECKING:
     from checker.load.base import GitBase
-    from checker.load.ignore import IgnoreRules
+    from checker.load.patterns import PathPatterns
 
 
 def add_base_option(parser: argparse.ArgumentParser, *, required: bool = False) -> None:
@@ -33,13 +33,18 @@ def add_new_only_option(parser: argparse.ArgumentParser) -> None:
 
 
 def git_base(
-    args: argparse.Namespace, *, root: Path = Path("."), ignore: IgnoreRules | None = None
+    args: argparse.Namespace,
+    *,
+    root: Path = Path("."),
+    ignore: PathPatterns | None = None,
+    limit: int,
 ) -> GitBase | None:
-    """The base the options name, or None; GateError for --new-only without --base."""
+    """The base the options name, its files read up to ``limit`` bytes each, or None;
+    GateError for --new-only without --base."""
     from checker.load.base import GitBase
 
     if getattr(args, "new_only", False) and not args.base:
         raise GateError("--new-only compares with a base; give --base REF too")
     if not args.base:
         return None
-    return GitBase(args.base, tuple(args.paths), root=root, ignore=ignore)
+    return GitBase(args.base, tuple(args.paths), root=root, ignore=ignore, limit=limit)

@@ -15,7 +15,8 @@ def register(commands: Any) -> None:
         help="write an OPA bundle of the rules",
         description="Write the active policies, rule metadata and defaults as an OPA bundle "
         "(tar.gz) that `opa run --server --bundle FILE` loads; query it at "
-        "/v1/data/rolegate/main/decision with the input of `rolegate check --emit-input`.",
+        "/v1/data/rolegate/main/decision with the input of `rolegate check --emit-input`. "
+        "The policies are compiled first: nothing is written if they do not compile.",
     )
     parser.add_argument(
         "-o",
@@ -30,10 +31,12 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from checker.engines import load_engine
     from checker.policy.bundle import revision, write_bundle
     from checker.policy.policyset import load_policy_set
 
     policies = load_policy_set(tuple(args.policy))
+    load_engine("embedded", policies)  # a bundle that does not compile is never written
     write_bundle(policies, args.output)
     print(f"wrote {args.output} (revision {revision(policies)})")
     return EXIT_PASS

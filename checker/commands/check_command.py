@@ -17,6 +17,7 @@ from checker.commands.options import (
     EXIT_PASS,
     add_paths_argument,
     add_policy_option,
+    add_reading_options,
     parse_now,
 )
 from checker.commands.report_options import add_report_options, report_settings, write_reports
@@ -33,6 +34,8 @@ examples:
   rolegate check --format json . > out.json
   rolegate check --now 2026-12-01 .      evaluate dates as of a fixed day (reproducible)
   rolegate check --policy ./my-rules .   add a directory of custom rules
+  rolegate check --strict -v .           every YAML document must be rolegate's; list what
+                                         was skipped
   rolegate check --base origin/main --format sarif --output rolegate.sarif --format github
                                          in CI: compare with the target branch, write SARIF,
                                          annotate the pull request
@@ -67,6 +70,7 @@ def register(commands: Any) -> None:
     add_base_option(parser)
     add_new_only_option(parser)
     add_policy_option(parser)
+    add_reading_options(parser)
     add_config_option(parser)
     add_engine_options(parser)
     parser.add_argument(
@@ -89,7 +93,8 @@ def register(commands: Any) -> None:
         "-v",
         "--verbose",
         action="store_true",
-        help="show stage timings and, on an unexpected error, the traceback",
+        help="also list what was not read and why (paths skipped, YAML documents that are "
+        "not rolegate's), stage timings and, on an unexpected error, the traceback",
     )
     parser.set_defaults(handler=run)
 
@@ -107,11 +112,23 @@ def run(args: argparse.Namespace) -> int:
     write_reports(report, reports)
     timings = {**report.timings, "report": time.perf_counter() - started}
     if args.verbose:
+        sys.stderr.write(left_out(report))
         stages = ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in timings.items())
         print(f"timings: {stages}", file=sys.stderr)
     if args.profile:
         write_json(args.profile, profile(report, timings), what="profile")
     return EXIT_FINDINGS if report.failing(reports.fail_on) else EXIT_PASS
+
+
+def left_out(report: Report) -> str:
+    """What ``-v`` says the check did not read: each path discovery skipped, and each
+    YAML document that is not rolegate's, with why."""
+    lines = [f"skipped {item.file}: {item.reason}" for item in report.skipped]
+    lines += [
+        f"ignored {item.file}:{item.line}: not rolegate's ({item.detail})"
+        for item in report.ignored
+    ]
+    return "".join(line + "\n" for line in lines)
 
 
 def profile(report: Report, timings: dict[str, float]) -> dict[str, Any]:

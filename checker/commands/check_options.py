@@ -21,6 +21,7 @@ def check_options(args: argparse.Namespace, config: ProjectConfig) -> CheckOptio
     ``--now`` or ``--new-only``) keeps its default."""
     from checker.check import CheckOptions
 
+    limit = max_file_bytes(args, config)
     return CheckOptions(
         paths=tuple(args.paths),
         now=getattr(args, "now", None) or datetime.now(timezone.utc),
@@ -28,6 +29,16 @@ def check_options(args: argparse.Namespace, config: ProjectConfig) -> CheckOptio
         engine=args.engine,
         engine_settings=engine_settings(args),
         ignore=config.ignore,
-        base=git_base(args, ignore=config.ignore),
+        base=git_base(args, ignore=config.ignore, limit=limit),
         new_only=getattr(args, "new_only", False),
+        strict=args.strict or config.strict,
+        max_file_bytes=limit,
     )
+
+
+def max_file_bytes(args: argparse.Namespace, config: ProjectConfig) -> int:
+    """``--max-file-size``, else the config's ``max_file_size``, else the default."""
+    from checker.load.limits import DEFAULT_MAX_FILE_BYTES
+
+    chosen: int = args.max_file_size or config.max_file_bytes or DEFAULT_MAX_FILE_BYTES
+    return chosen

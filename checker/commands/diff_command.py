@@ -14,6 +14,7 @@ from checker.commands.options import (
     add_format_option,
     add_paths_argument,
     add_policy_option,
+    add_reading_options,
 )
 
 EXAMPLES = """\
@@ -40,6 +41,7 @@ def register(commands: Any) -> None:
     add_base_option(parser, required=True)
     add_format_option(parser, ("text", "markdown", "json"))
     add_policy_option(parser)
+    add_reading_options(parser)
     add_config_option(parser)
     add_engine_options(parser)
     parser.set_defaults(handler=run)

@@ -20,6 +20,34 @@ def add_policy_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_reading_options(parser: argparse.ArgumentParser) -> None:
+    """How the config repo's files are read: ``--strict`` and ``--max-file-size``."""
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        default=None,
+        help="make every YAML document that is not rolegate's a finding instead of ignoring "
+        "it (default: strict in .rolegate.yaml, else off)",
+    )
+    parser.add_argument(
+        "--max-file-size",
+        type=_size,
+        default=None,
+        metavar="SIZE",
+        help="largest config file read, e.g. 32MiB; a larger file is a finding "
+        "(default: max_file_size in .rolegate.yaml, else 8MiB; at most 1GiB)",
+    )
+
+
+def _size(text: str) -> int:
+    from checker.load.limits import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+
+
 def add_paths_argument(parser: argparse.ArgumentParser, *, what: str) -> None:
     """The config repo's files or directories, default the current directory."""
     parser.add_argument(

@@ -12,6 +12,8 @@ import json
 import os
 import re
 from collections.abc import Callable
+from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from checker.engines import (
@@ -22,8 +24,10 @@ from checker.engines import (
     decision_of,
     shards,
 )
+from checker.engines.aliases import expand
+from checker.engines.regosyntax import regorus_parser
 from checker.errors import GateError
-from checker.policy.policyset import PolicySet
+from checker.policy.policyset import PolicySet, RegoFile
 from checker.processes import cpu_count
 
 os.environ["RUST_BACKTRACE"] = "0"
@@ -46,8 +50,30 @@ def engine_message(error: Exception) -> str:
     )
 
 
+def without_aliases(policies: PolicySet) -> PolicySet:
+    """The policies as this engine must read them: the import aliases it would lose
+    written out in full (see checker/engines/aliases.py). Raises GateError on bad Rego."""
+    return replace(policies, files=_expanded(policies.files))
+
+
+@lru_cache(maxsize=4)  # a process may build several engines of the same policies
+def _expanded(files: tuple[RegoFile, ...]) -> tuple[RegoFile, ...]:
+    parse = regorus_parser(regorus.Engine)
+    try:
+        modules = expand([(rego.display, rego.text) for rego in files], parse)
+    except GateError:
+        raise
+    except Exception as error:  # regorus raises RuntimeError for every kind of failure
+        raise GateError(f"policy does not compile: {engine_message(error)}") from error
+    return tuple(replace(rego, text=text) for rego, (_, text) in zip(files, modules, strict=True))
+
+
 def new_engine(policies: PolicySet) -> Any:
     """A regorus Engine holding ``policies`` and their data; raises GateError on bad Rego."""
+    return _engine_of(without_aliases(policies))
+
+
+def _engine_of(policies: PolicySet) -> Any:
     engine = regorus.Engine()
     for rego in policies.files:
         try:
@@ -60,9 +86,9 @@ def new_engine(policies: PolicySet) -> Any:
 
 def evaluate_modules(modules: list[tuple[str, str]], data: str, input_file: str, rule: str) -> str:
     """``rule`` evaluated (JSON text) on a fresh engine holding only ``modules`` (display
-    name, text) and ``data``, over the input in ``input_file``: a share of a sharded
-    evaluation, here or in a worker. (The engine reads the file itself: no copy of a large
-    input passes through Python.)"""
+    name, text, as ``without_aliases`` left them) and ``data``, over the input in
+    ``input_file``: a share of a sharded evaluation, here or in a worker. (The engine reads
+    the file itself: no copy of a large input passes through Python.)"""
     engine = regorus.Engine()
     for display, text in modules:
         engine.add_policy(display, text)
@@ -73,8 +99,8 @@ def evaluate_modules(modules: list[tuple[str, str]], data: str, input_file: str,
 
 class EmbeddedEvaluator:
     def __init__(self, policies: PolicySet) -> None:
-        self._policies = policies
-        self._engine = new_engine(policies)
+        self._policies = without_aliases(policies)
+        self._engine = _engine_of(self._policies)
         # Unsafe variables and similar errors only surface when the rules first run.
         self._eval(EngineInput.of(EMPTY_INPUT), failure="policy does not compile")
 

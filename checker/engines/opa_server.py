@@ -1,11 +1,11 @@
 """The `opa-server` engine: a running OPA, through opa-python-client.
 
-Two modes. Push (default): replace every policy under ``rolegate/`` with the active ones
-(uploaded as written: ``rego_compat=False``, never rewritten), write the rule metadata,
-then query. Preloaded (``--opa-preloaded``): the server already serves a rolegate bundle;
-its ``data.rolegate.bundle_revision`` must equal this rolegate's, or the gate cannot
-decide. The input (customer-service access configuration) and the token are never
-logged or printed.
+Two modes. Push (default): make the server's policies under ``rolegate/`` the active
+ones (uploaded as written: ``rego_compat=False``, never rewritten; see ``opa_push``) and
+its ``data.rolegate`` the rule metadata, then query. Preloaded (``--opa-preloaded``): the
+server already serves a rolegate bundle; its ``data.rolegate.bundle_revision`` must equal
+this rolegate's, or the gate cannot decide. The input (customer-service access
+configuration) and the token are never logged or printed.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from urllib.parse import urlsplit
 
 from checker.engines import EMPTY_INPUT, ENTRY_POINT, EngineInput, EngineSettings, decision_of
 from checker.engines.opa_cli import describe_error
+from checker.engines.opa_push import StepFailed, push
 from checker.errors import GateError
-from checker.policy.bundle import ROOT, policy_paths, revision
+from checker.policy.bundle import ROOT, revision
 from checker.policy.policyset import PolicySet
 
-POLICY_PREFIX = f"{ROOT}/"
 # A builtin error must fail the query (an HTTP error), not make its expression undefined,
 # which a rule would read as "no finding".
 STRICT = {"strict-builtin-errors": True}
@@ -52,10 +52,12 @@ def client_for(settings: EngineSettings) -> Any:
 _ERRNO = re.compile(r"\[Errno -?\d+\] ([^'\")]+)")
 
 
-def _describe(error: Exception) -> str:
+def _describe(error: BaseException) -> str:
     """A one-line reason from the client's or requests' exceptions, never the input."""
     import requests
 
+    if isinstance(error, StepFailed) and error.__cause__ is not None:
+        return f"{error}: {_describe(error.__cause__)}"
     errors = getattr(error, "errors", None)
     if isinstance(errors, list) and errors:
         return "; ".join(describe_error(e) for e in errors)
@@ -77,7 +79,7 @@ class OpaServerEvaluator:
         if settings.opa_preloaded:
             self._call("reading the bundle revision", self._check_revision, revision(policies))
         else:
-            self._call("uploading the policies", self._push, policies)
+            self._call("uploading the policies", push, self._client, policies)
         self._eval(EMPTY_INPUT, failure="policy does not compile on the OPA server")
 
     def evaluate(self, engine_input: EngineInput) -> dict[str, Any]:
@@ -90,16 +92,6 @@ class OpaServerEvaluator:
             raise
         except Exception as error:  # the client raises requests' and its own exceptions
             raise GateError(f"OPA server {self._url}: {doing}: {_describe(error)}") from error
-
-    def _push(self, policies: PolicySet) -> None:
-        for stale in self._client.get_policies_list():
-            if str(stale).startswith(POLICY_PREFIX):
-                self._client.delete_policy(stale)
-        for inside, rego in sorted(policy_paths(policies).items()):
-            self._client.update_policy_from_string(
-                rego.text, POLICY_PREFIX + inside, rego_compat=False
-            )
-        self._client.update_or_create_data(policies.rule_index(), f"{ROOT}/rule_index")
 
     def _check_revision(self, expected: str) -> None:
         try:

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from checker.files import display_path
 from checker.findings import YAML_ERROR
 from checker.load.discover import discover
-from checker.load.ignore import IgnoreRules
-from checker.load.loader import MAX_FILE_BYTES, LoadedFile, load_file, load_text
+from checker.load.limits import DEFAULT_MAX_FILE_BYTES
+from checker.load.loader import LoadedFile, load_file, load_text
+from checker.load.patterns import PathPatterns
+
+if TYPE_CHECKING:  # git is only needed with --base
+    from checker.load.gitrepo import Blob
 
 
 class BaseSource(Protocol):
@@ -35,7 +39,8 @@ class GitBase:
     ref: str
     paths: tuple[Path, ...]
     root: Path = Path(".")
-    ignore: IgnoreRules | None = None
+    ignore: PathPatterns | None = None
+    limit: int = DEFAULT_MAX_FILE_BYTES  # the largest file read, in bytes (as in the check)
 
     @property
     def label(self) -> str:
@@ -45,9 +50,9 @@ class GitBase:
         from checker.load.gitrepo import revision_files
 
         return [
-            _load_blob(content, display_path(path, self.root))
-            for path, content in revision_files(self.ref, self.paths)
-            if self.ignore is None or not self.ignore.skips(path)
+            _load_blob(blob, display_path(blob.path, self.root))
+            for blob in revision_files(self.ref, self.paths, limit=self.limit)
+            if self.ignore is None or not self.ignore.matches(blob.path)
         ]
 
 
@@ -65,16 +70,18 @@ class DirBase:
         return self.directory.as_posix()
 
     def files(self) -> list[LoadedFile]:
-        own = [load_file(p, display_path(p, self.directory)) for p in discover((self.directory,))]
-        shared = [load_file(p, display_path(p, self.root)) for p in discover(self.includes)]
-        return own + shared
+        own = discover((self.directory,)).files
+        shared = discover(self.includes).files
+        return [load_file(p, display_path(p, self.directory)) for p in own] + [
+            load_file(p, display_path(p, self.root)) for p in shared
+        ]
 
 
-def _load_blob(content: bytes, display: str) -> LoadedFile:
-    if len(content) > MAX_FILE_BYTES:
-        return _unreadable(display, f"file is {len(content):,} bytes at the base")
+def _load_blob(blob: Blob, display: str) -> LoadedFile:
+    if blob.content is None:
+        return _unreadable(display, f"at the base: {blob.problem}")
     try:
-        return load_text(content.decode("utf-8-sig"), display)
+        return load_text(blob.content.decode("utf-8-sig"), display)
     except UnicodeDecodeError:
         return _unreadable(display, "not valid UTF-8 at the base")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,10 +11,10 @@ from typing import Any
 import yaml
 
 from checker.findings import YAML_ERROR, Finding
+from checker.load.limits import DEFAULT_MAX_FILE_BYTES
 from checker.load.positions import Positions, PositionView, Region, region_in
+from checker.load.rawfile import UnreadableFile, read_bytes
 from checker.load.yamldata import KeyPath, Position, YamlDataError, compose, to_data
-
-MAX_FILE_BYTES = 8 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -48,18 +49,20 @@ class LoadedFile:
 Parsed = tuple[tuple[tuple[int, Any], ...], tuple[Finding, ...]]
 
 
-def load_file(path: Path, display: str) -> LoadedFile:
-    """Load every document of one file; problems are findings, never exceptions."""
-    text = read_text(path, display)
+def load_file(path: Path, display: str, *, limit: int = DEFAULT_MAX_FILE_BYTES) -> LoadedFile:
+    """Load every document of one file (at most ``limit`` bytes); problems are findings,
+    never exceptions."""
+    text = read_text(path, display, limit=limit)
     if isinstance(text, LoadedFile):
         return text
     return load_text(text, display)
 
 
-def read_text(path: Path, display: str) -> str | LoadedFile:
-    """The file's text, or a LoadedFile holding why it cannot be read."""
+def read_text(path: Path, display: str, *, limit: int) -> str | LoadedFile:
+    """The file's text, or a LoadedFile holding why it cannot be read (not a regular file,
+    over ``limit`` bytes, not UTF-8)."""
     try:
-        return _read_text(path, display)
+        return _read_text(path, display, limit)
     except _Unreadable as problem:
         return LoadedFile(display, (), (problem.finding,))
 
@@ -82,6 +85,10 @@ def parse(text: str, display: str) -> Parsed:
                 problems.append(YAML_ERROR.finding(display, error.line, error.column, str(error)))
     except yaml.MarkedYAMLError as error:
         problems.append(_syntax_finding(display, error))
+    except yaml.reader.ReaderError:
+        problems.append(_character_finding(display, text))
+    except yaml.YAMLError as error:  # no position: at the file
+        problems.append(YAML_ERROR.finding(display, 1, 1, f"invalid YAML: {error}"))
     return tuple(documents), tuple(problems)
 
 
@@ -107,20 +114,11 @@ class _Unreadable(Exception):
         self.finding = finding
 
 
-def _read_text(path: Path, display: str) -> str:
+def _read_text(path: Path, display: str, limit: int) -> str:
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _Unreadable(
-                YAML_ERROR.finding(
-                    display, 1, 1, f"file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,}"
-                )
-            )
-        raw = path.read_bytes()
-    except OSError as error:
-        raise _Unreadable(
-            YAML_ERROR.finding(display, 1, 1, f"cannot read file: {error.strerror or error}")
-        ) from error
+        raw = read_bytes(path, limit=limit)
+    except UnreadableFile as problem:
+        raise _Unreadable(YAML_ERROR.finding(display, 1, 1, str(problem))) from problem
     return _decode(raw, display)
 
 
@@ -145,3 +143,23 @@ def _syntax_finding(display: str, error: yaml.MarkedYAMLError) -> Finding:
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = " ".join(part for part in (error.context, error.problem) if part)
     return YAML_ERROR.finding(display, line, column, f"invalid YAML: {problem or error}")
+
+
+# What YAML allows in a stream (YAML 1.2, 5.1): anything else stops the reader.
+_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _character_finding(display: str, text: str) -> Finding:
+    """The first character YAML does not allow (a NUL, another control character), at
+    its line and column."""
+    found = _NOT_PRINTABLE.search(text)
+    at = found.start() if found else 0
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    what = f"U+{ord(text[at]):04X}" if found else "a character"
+    return YAML_ERROR.finding(
+        display,
+        line,
+        column,
+        f"invalid YAML: control character {what} is not allowed; remove it (is this a text file?)",
+    )

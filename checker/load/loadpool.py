@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from checker.load.limits import DEFAULT_MAX_FILE_BYTES
 from checker.load.loader import (
     Document,
     LoadedFile,
@@ -38,10 +39,14 @@ CHUNK_BYTES = 400_000  # YAML sent to a worker at a time
 Job = tuple[str, str]  # text, display name
 
 
-def load_files(files: Sequence[tuple[Path, str]]) -> list[LoadedFile]:
-    """Every file (path, display name) loaded, in the order given."""
+def load_files(
+    files: Sequence[tuple[Path, str]], *, limit: int = DEFAULT_MAX_FILE_BYTES
+) -> list[LoadedFile]:
+    """Every file (path, display name) loaded, in the order given; a file over ``limit``
+    bytes is a finding, not read. The files are read here and their text sent to the
+    workers, so the limit holds for a pool as for one process."""
     with gc_paused():
-        texts = [read_text(path, display) for path, display in files]
+        texts = [read_text(path, display, limit=limit) for path, display in files]
         pairs = zip(texts, files, strict=True)
         jobs = [(text, display) for text, (_, display) in pairs if isinstance(text, str)]
         parsed = iter(_parse_all(jobs))

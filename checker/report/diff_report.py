@@ -3,7 +3,8 @@
 Each change is an entry: an action gained or lost (``customer:export``), a scope
 (``customer scope: assigned -> all``) or a field's visibility (``customer.phone: masked ->
 full``), with the sensitivity of what it reaches and, for a role, how many of the people
-holding it the change reaches.
+holding it the change reaches. Names from the repo go through the sanitiser: one line of
+plain text, or a Markdown code span; the Markdown fits in a pull-request comment.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import json
 from typing import Any
 
 from checker import __version__
+from checker.report.comment import Section, fit
+from checker.report.sanitiser import data, markdown_code, markdown_text, one_line
 
 FORMAT_VERSION = 1
 _KINDS = ("action", "scope", "field")
@@ -46,6 +49,7 @@ def describe(entry: dict[str, Any]) -> str:
 
 
 def headline(diff: dict[str, Any], base: str) -> str:
+    """One line of plain text; ``base`` as it should be shown."""
     roles, people = len(diff["roles"]), len(diff["people"])
     if not roles and not people:
         return f"no access changes against {base}"
@@ -66,14 +70,15 @@ def render_text(diff: dict[str, Any], *, base: str) -> str:
     entries = [
         e for h in (*diff["roles"], *diff["people"]) for d in ("gained", "lost") for e in h[d]
     ]
-    width = max((len(describe(e)) for e in entries), default=0)
-    lines = [headline(diff, base)]
+    width = max((len(one_line(describe(e))) for e in entries), default=0)
+    lines = [headline(diff, one_line(base))]
     for role in diff["roles"]:
         held = f"held by {_count(role['people'], 'person', 'people')}"
-        lines += ["", f"role {role['role']} ({role['status']}, {held})"]
+        lines += ["", f"role {one_line(role['role'])} ({role['status']}, {held})"]
         lines += _entry_lines(role, width)
     for person in diff["people"]:
-        lines += ["", f"person {person['person']} ({', '.join(person['accounts'])})"]
+        accounts = ", ".join(one_line(account) for account in person["accounts"])
+        lines += ["", f"person {one_line(person['person'])} ({accounts})"]
         lines += _entry_lines(person, width)
     return "".join(line + "\n" for line in lines)
 
@@ -82,7 +87,8 @@ def _entry_lines(holder: dict[str, Any], width: int) -> list[str]:
     lines = []
     for direction, sign in (("gained", "+"), ("lost", "-")):
         for entry in holder[direction]:
-            lines.append(f"  {sign} {describe(entry).ljust(width)}  {_marks(entry)}".rstrip())
+            shown = one_line(describe(entry)).ljust(width)
+            lines.append(f"  {sign} {shown}  {_marks(entry)}".rstrip())
     return lines
 
 
@@ -96,30 +102,53 @@ def _marks(entry: dict[str, Any]) -> str:
 
 
 def render_markdown(diff: dict[str, Any], *, base: str) -> str:
+    return fit(markdown_sections(diff, base=base))
+
+
+def markdown_sections(diff: dict[str, Any], *, base: str) -> list[Section]:
+    """The diff as Markdown sections: a heading, then a table of roles and of people."""
     diff = sorted_diff(diff)
-    lines = [f"### Access changes since `{base}`", "", headline(diff, base).capitalize() + "."]
+    line = headline(diff, markdown_text(base[:200]))
+    head = (
+        f"### Access changes since {markdown_code(base[:200])}",
+        "",
+        line[0].upper() + line[1:] + ".",
+    )
+    sections = [Section(head, what="access changes")]
     if diff["roles"]:
-        lines += ["", "| Role | Change | Access | Sensitivity | People |", "|---|---|---|---|---|"]
-        for role in diff["roles"]:
-            for direction, entry in _changes(role):
-                lines.append(
-                    f"| `{role['role']}` ({role['status']}) | {direction} | "
-                    f"`{describe(entry)}` | {_sensitivity(entry)} | {entry['people']} |"
-                )
+        header = ("", "| Role | Change | Access | Sensitivity | People |", "|---|---|---|---|---|")
+        rows = tuple(_role_row(role, d, e) for role in diff["roles"] for d, e in _changes(role))
+        sections.append(Section(header, rows, "role changes"))
     if diff["people"]:
-        lines += [
+        header = (
             "",
             "| Person | Accounts | Change | Access | Sensitivity |",
             "|---|---|---|---|---|",
-        ]
-        for person in diff["people"]:
-            accounts = ", ".join(f"`{a}`" for a in person["accounts"])
-            for direction, entry in _changes(person):
-                lines.append(
-                    f"| `{person['person']}` | {accounts} | {direction} | "
-                    f"`{describe(entry)}` | {_sensitivity(entry)} |"
-                )
-    return "".join(line + "\n" for line in lines)
+        )
+        rows = tuple(_person_row(p, d, e) for p in diff["people"] for d, e in _changes(p))
+        sections.append(Section(header, rows, "changes for people"))
+    return sections
+
+
+def _role_row(role: dict[str, Any], direction: str, entry: dict[str, Any]) -> str:
+    return (
+        f"| {_code(role['role'])} ({role['status']}) | {direction} | "
+        f"{_code(describe(entry))} | {_sensitivity(entry)} | {entry['people']} |"
+    )
+
+
+def _person_row(person: dict[str, Any], direction: str, entry: dict[str, Any]) -> str:
+    accounts = ", ".join(_code(a) for a in person["accounts"][:20])
+    more = f" and {len(person['accounts']) - 20} more" if len(person["accounts"]) > 20 else ""
+    return (
+        f"| {_code(person['person'])} | {accounts}{more} | {direction} | "
+        f"{_code(describe(entry))} | {_sensitivity(entry)} |"
+    )
+
+
+def _code(text: str) -> str:
+    """A name as a code span, clipped so that a row always fits a comment."""
+    return markdown_code(text if len(text) <= 500 else text[:500] + "…")
 
 
 def _changes(holder: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
@@ -141,4 +170,4 @@ def render_json(diff: dict[str, Any], *, base: str) -> str:
         "base": base,
         **sorted_diff(diff),
     }
-    return json.dumps(document, indent=2) + "\n"
+    return json.dumps(data(document), indent=2) + "\n"

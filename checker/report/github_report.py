@@ -2,12 +2,14 @@
 
 ``::error file=F,line=L,col=C,endLine=..,endColumn=..,title=RULE-ID::message``; critical
 and high findings are errors, medium warnings, low notices; waived findings are notices
-marked as such. A summary line closes the output, as in text.
+marked as such. A summary line closes the output, as in text. Text from the repo goes
+through ``sanitiser.one_line`` before the workflow-command escaping.
 """
 
 from __future__ import annotations
 
 from checker.findings import Finding
+from checker.report.sanitiser import one_line
 from checker.report.text_report import summary
 from checker.result import Report
 
@@ -40,7 +42,7 @@ def _annotation(level: str, finding: Finding, mark: str) -> str:
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return one_line(text).replace("%", "%25")
 
 
 def _property(text: str) -> str:

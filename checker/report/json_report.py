@@ -8,6 +8,7 @@ from typing import Any
 from checker import __version__
 from checker.findings import Finding, Waived
 from checker.report.diff_report import sorted_diff
+from checker.report.sanitiser import data
 from checker.result import Report
 
 FORMAT_VERSION = 1
@@ -34,10 +35,14 @@ def render(
         "waived": [waived_data(w) for w in report.waived],
         "rules": [vars(rule) for rule in report.rules],
     }
+    if report.ignored:  # absent when there is nothing to say, as before it existed
+        document["summary"]["ignored"] = len(report.ignored)
+        document["summary"]["ignored_by_reason"] = report.ignored_by_reason()
+        document["ignored"] = [vars(item) for item in report.ignored]
     if report.base:
         document["base"] = {"ref": report.base, "new_only": report.new_only}
         document["access_diff"] = sorted_diff(report.access_diff)
-    return json.dumps(document, indent=2) + "\n"
+    return json.dumps(data(document), indent=2) + "\n"
 
 
 def finding_data(finding: Finding) -> dict[str, Any]:

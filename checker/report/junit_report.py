@@ -4,7 +4,9 @@ Passing checks are listed too, so the report is audit evidence of what was check
 subject with findings fails, each finding on a ``file:line:col`` line of the failure; a
 subject whose findings are all waived is skipped with the waiver; a rule disabled by the
 OrgPolicy is one skipped case. The built-in checks (YAML, schema, references) have one
-case per file with a finding, or one passing case for all files.
+case per file with a finding, or one passing case for all files. Every name and message
+goes through ``sanitiser.one_line``: XML 1.0 cannot hold control characters, and one of
+them would make the whole report unreadable.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from xml.etree import ElementTree as ET
 
 from checker.findings import Finding, Waived, severity_rank
 from checker.report.ruleinfo import RuleInfo, rule_infos
+from checker.report.sanitiser import one_line
 from checker.result import Report
 
 
@@ -43,10 +46,10 @@ def _subjects(info: RuleInfo, report: Report) -> list[str]:
 def _suite(
     info: RuleInfo, subjects: list[str], findings: list[Finding], waived: list[Waived]
 ) -> ET.Element:
-    suite = ET.Element("testsuite", name=f"{info.id} {info.title}")
+    suite = ET.Element("testsuite", name=one_line(f"{info.id} {info.title}"))
     properties = ET.SubElement(suite, "properties")
     for name, value in (("severity", info.severity), ("controls", " ".join(info.controls))):
-        ET.SubElement(properties, "property", name=name, value=value)
+        ET.SubElement(properties, "property", name=name, value=one_line(value))
     if info.status != "evaluated":
         case = ET.SubElement(suite, "testcase", classname=info.id, name=info.status)
         ET.SubElement(case, "skipped", message=f"rule {info.status} by the OrgPolicy")
@@ -68,10 +71,11 @@ def _subject(info: RuleInfo, finding: Finding) -> str:
 
 
 def _case(info: RuleInfo, name: str, findings: list[Finding], waived: list[Waived]) -> ET.Element:
-    case = ET.Element("testcase", classname=info.id, name=name)
+    case = ET.Element("testcase", classname=info.id, name=one_line(name))
     if findings:
         worst = max(findings, key=lambda f: severity_rank(f.severity))
-        failure = ET.SubElement(case, "failure", message=worst.message, type=worst.severity)
+        failure = ET.SubElement(case, "failure", message=one_line(worst.message))
+        failure.set("type", worst.severity)
         failure.text = "\n".join(
             [*(_where(f) for f in findings), *(_waived_line(w) for w in waived)]
         )
@@ -79,18 +83,18 @@ def _case(info: RuleInfo, name: str, findings: list[Finding], waived: list[Waive
         reasons = "; ".join(
             f"waived by {w.waiver.name} until {w.waiver.expires}: {w.waiver.reason}" for w in waived
         )
-        ET.SubElement(case, "skipped", message=reasons)
+        ET.SubElement(case, "skipped", message=one_line(reasons))
     return case
 
 
 def _where(finding: Finding) -> str:
     mark = " (pre-existing)" if finding.pre_existing else ""
-    where = f"{finding.file}:{finding.line}:{finding.column}"
-    return f"{where}: {finding.severity} {finding.message}{mark}"
+    where = f"{one_line(finding.file)}:{finding.line}:{finding.column}"
+    return f"{where}: {finding.severity} {one_line(finding.message)}{mark}"
 
 
 def _waived_line(waived: Waived) -> str:
-    return f"{_where(waived.finding)} (waived by {waived.waiver.name})"
+    return f"{_where(waived.finding)} (waived by {one_line(waived.waiver.name)})"
 
 
 def _count(root: ET.Element, suites: list[ET.Element]) -> None:

@@ -16,6 +16,7 @@ from urllib.parse import quote
 from checker import __version__
 from checker.findings import Finding, Waived
 from checker.report.ruleinfo import LEVELS, SECURITY_SEVERITY, RuleInfo, rule_infos
+from checker.report.sanitiser import data
 from checker.result import Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -36,7 +37,8 @@ def render(
         "invocations": [{"executionSuccessful": True}],
         "results": results,
     }
-    return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2) + "\n"
+    document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(data(document), indent=2) + "\n"
 
 
 def _rules(infos: tuple[RuleInfo, ...]) -> list[dict[str, Any]]:
@@ -115,5 +117,5 @@ def _artifact(file: str) -> dict[str, str]:
     """A file inside the checked root relative to it; one outside as a file: URI."""
     path = PurePosixPath(file)
     if path.is_absolute():
-        return {"uri": "file://" + quote(file)}
-    return {"uri": quote(file), "uriBaseId": SOURCE_ROOT}
+        return {"uri": "file://" + quote(file, errors="surrogateescape")}
+    return {"uri": quote(file, errors="surrogateescape"), "uriBaseId": SOURCE_ROOT}

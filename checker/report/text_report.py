@@ -1,7 +1,8 @@
 """Plain text: one ``file:line:col: severity RULE-ID message`` line a finding, then a summary.
 
 Waived findings follow the others, marked; with ``color`` (a terminal, no NO_COLOR) the
-severities and the verdict are in ANSI colours.
+severities and the verdict are in ANSI colours. Text from the repo goes through
+``sanitiser.one_line``, so it cannot start a line or drive the terminal.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from checker.findings import Finding, Waived
+from checker.report.sanitiser import one_line
 from checker.result import Report
 
 _COLORS = {"critical": "1;31", "high": "31", "medium": "33", "low": "36"}
@@ -46,12 +48,12 @@ def _finding_line(finding: Finding, paint: Paint) -> str:
 
 def _line(f: Finding, paint: Paint) -> str:
     severity = paint(_COLORS[f.severity], f.severity)
-    return f"{f.file}:{f.line}:{f.column}: {severity} {f.rule} {f.message}"
+    return f"{one_line(f.file)}:{f.line}:{f.column}: {severity} {f.rule} {one_line(f.message)}"
 
 
 def _waived_line(waived: Waived, paint: Paint) -> str:
     waiver = waived.waiver
-    mark = f" (waived by {waiver.name} until {waiver.expires})"
+    mark = f" (waived by {one_line(waiver.name)} until {one_line(waiver.expires)})"
     return paint(_DIM, _line(waived.finding, _plain) + mark)
 
 
@@ -66,7 +68,7 @@ def summary(report: Report, *, fail_on: str, paint: Paint = _plain) -> str:
     return (
         f"{report.files} file{'s' if report.files != 1 else ''}, {evaluated} rules: "
         f"{', '.join([found, *extra])}; {paint(_VERDICT_COLORS[verdict], verdict)} "
-        f"(fail-on {fail_on}{_scope(report)})"
+        f"(fail-on {fail_on}{_scope(report)}){_ignored(report)}"
     )
 
 
@@ -74,5 +76,16 @@ def _also(report: Report) -> list[tuple[int, str]]:
     return [(len(report.pre_existing()), "pre-existing"), (len(report.waived), "waived")]
 
 
+def _ignored(report: Report) -> str:
+    """How many YAML documents were left alone as not rolegate's, and why ("" if none)."""
+    if not report.ignored:
+        return ""
+    total = len(report.ignored)
+    reasons = ", ".join(f"{reason}: {n}" for reason, n in report.ignored_by_reason().items())
+    return (
+        f"; {total} YAML document{'s' if total != 1 else ''} ignored as not rolegate's ({reasons})"
+    )
+
+
 def _scope(report: Report) -> str:
-    return f", new since {report.base}" if report.new_only else ""
+    return f", new since {one_line(report.base)}" if report.new_only else ""

@@ -2,39 +2,64 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from checker.findings import SCHEMA_ERROR, Finding
+from checker.findings import SCHEMA_ERROR, Finding, Ignored
 from checker.load.loader import Document
-from checker.validate.schema import API_VERSION, KIND_FILES, Validators
+from checker.validate.intent import Intent, header_key, intent, near_kind
+from checker.validate.schema import API_VERSION, KIND_FILES, Validators, json_path
+
+STRICT_HINT = (
+    "strict mode (--strict, or strict in .rolegate.yaml) wants every YAML document to be "
+    "rolegate's: remove it, or list its file under ignore in .rolegate.yaml"
+)
 
 
 @dataclass(frozen=True)
 class Validated:
-    """The documents that passed their schema, by kind, and the findings of the rest."""
+    """The documents that passed their schema, by kind, the findings of the rest, and the
+    YAML documents that are not rolegate's (left alone)."""
 
     documents: tuple[tuple[str, Document], ...]
     findings: tuple[Finding, ...]
-    foreign: int  # YAML documents that are not rolegate documents (left alone)
+    ignored: tuple[Ignored, ...] = ()
 
     def of_kind(self, kind: str) -> list[Document]:
         return [doc for k, doc in self.documents if k == kind]
 
 
-def is_rolegate(data: Any) -> bool:
-    """A document is rolegate's if it says so by apiVersion or by a known kind."""
-    if not isinstance(data, dict):
-        return False
-    api, kind = data.get("apiVersion"), data.get("kind")
-    return (isinstance(api, str) and api.startswith("rolegate/")) or (
-        isinstance(kind, str) and kind in KIND_FILES
-    )
+def validate(
+    documents: Iterable[Document], *, strict: Callable[[str], bool] | None = None
+) -> Validated:
+    """Check every document that is rolegate's, or meant to be (validate/intent.py).
+
+    A foreign document is ignored, and counted; where ``strict`` says so for its file, it
+    is a finding instead.
+    """
+    ours: list[Document] = []
+    findings: list[Finding] = []
+    ignored: list[Ignored] = []
+    for doc in documents:
+        found = intent(doc.data) if doc.data is not None else None
+        if found is None:
+            continue  # an empty document
+        if found.kind == "rolegate":
+            ours.append(doc)
+        elif found.kind == "wrapped":
+            findings += [_wrapped(doc, item) for item in found.items]
+        elif strict is not None and strict(doc.file):
+            findings.append(
+                _finding(doc, (), f"$: not a rolegate document ({found.detail}); {STRICT_HINT}")
+            )
+        else:
+            ignored.append(_ignored(doc, found))
+    valid, problems = _check(ours)
+    return Validated(tuple(valid), (*findings, *problems), tuple(ignored))
 
 
-def validate(documents: Iterable[Document]) -> Validated:
-    ours = [doc for doc in documents if is_rolegate(doc.data)]
+def _check(ours: list[Document]) -> tuple[list[tuple[str, Document]], list[Finding]]:
     validators = Validators(_declared_actions(ours))
     valid: list[tuple[str, Document]] = []
     findings: list[Finding] = []
@@ -43,11 +68,21 @@ def validate(documents: Iterable[Document]) -> Validated:
         findings.extend(problems)
         if not problems:
             valid.append((doc.data["kind"], doc))
-    return Validated(tuple(valid), tuple(findings), foreign=_count_foreign(documents, ours))
+    return valid, findings
 
 
-def _count_foreign(documents: Iterable[Document], ours: list[Document]) -> int:
-    return sum(1 for doc in documents if doc.data is not None) - len(ours)
+def _ignored(doc: Document, found: Intent) -> Ignored:
+    return Ignored(doc.file, doc.locate(())[0], found.reason, found.detail)
+
+
+def _wrapped(doc: Document, item: str | int) -> Finding:
+    where = "list" if isinstance(item, int) else "mapping"
+    return _finding(
+        doc,
+        (item,),
+        f"{json_path((item,))}: a rolegate document inside a {where}, which rolegate does "
+        "not read; write it at the top level of the file, after its own --- line",
+    )
 
 
 def _declared_actions(documents: list[Document]) -> set[str]:
@@ -63,17 +98,43 @@ def _declared_actions(documents: list[Document]) -> set[str]:
 
 
 def _header_problems(doc: Document) -> list[Finding]:
-    api, kind = doc.data.get("apiVersion"), doc.data.get("kind")
+    """What is wrong with apiVersion and kind: both are reported, at their keys."""
+    return [problem for problem in (_api_problem(doc), _kind_problem(doc)) if problem]
+
+
+def _api_problem(doc: Document) -> Finding | None:
+    key = header_key(doc.data, "apiVersion")
+    if key is None:
+        return _finding(
+            doc, ("apiVersion",), f"$.apiVersion: missing; add apiVersion: {API_VERSION}"
+        )
+    if key != "apiVersion":
+        return _misspelt_key(doc, key, "apiVersion")
+    api = doc.data[key]
     if api != API_VERSION:
-        return [
-            _finding(
-                doc, ("apiVersion",), f"$.apiVersion: {api!r} is not supported; use {API_VERSION!r}"
-            )
-        ]
-    if not isinstance(kind, str) or kind not in KIND_FILES:
-        known = ", ".join(KIND_FILES)
-        return [_finding(doc, ("kind",), f"$.kind: unknown kind {kind!r}; expected one of {known}")]
-    return []
+        return _finding(doc, (key,), f"$.apiVersion: {api!r} is not supported; use {API_VERSION!r}")
+    return None
+
+
+def _kind_problem(doc: Document) -> Finding | None:
+    known = ", ".join(KIND_FILES)
+    key = header_key(doc.data, "kind")
+    if key is None:
+        return _finding(doc, ("kind",), f"$.kind: missing; add kind: one of {known}")
+    if key != "kind":
+        return _misspelt_key(doc, key, "kind")
+    kind: Any = doc.data[key]
+    if isinstance(kind, str) and kind in KIND_FILES:
+        return None
+    near = near_kind(kind) if isinstance(kind, str) else None
+    hint = f" (did you mean {near!r}?)" if near else ""
+    return _finding(doc, (key,), f"$.kind: unknown kind {kind!r}{hint}; expected one of {known}")
+
+
+def _misspelt_key(doc: Document, key: str, wanted: str) -> Finding:
+    return _finding(
+        doc, (key,), f"{json_path((key,))}: write this key as {wanted}; keys are case-sensitive"
+    )
 
 
 def _schema_problems(validators: Validators, doc: Document) -> list[Finding]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import shutil
 import subprocess
@@ -9,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from checker.findings import fingerprint_of
 
 from conftest import ROOT
 
@@ -110,3 +113,48 @@ def test_rule_costs_measures_every_rule(tmp_path: Path) -> None:
     assert "rolegate.lib.people" in costs["libraries"]
     assert all(isinstance(ms, int) and ms >= 1 for ms in costs["rules"].values())
     assert all(isinstance(ms, int) and ms >= 0 for ms in costs["libraries"].values())
+
+
+def test_parity_decides_a_generated_repo_the_same_every_way(real_opa: str, tmp_path: Path) -> None:
+    out = tmp_path / "parity.json"
+    done = _bench(
+        "parity.py", "--roles", "12", "--opa", real_opa, "--work", str(tmp_path), "--out", str(out)
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    result = json.loads(out.read_text())
+    ways = ["embedded", "opa eval", "--engine opa", "--engine opa-server (push)"]
+    assert [way for way in result if way not in ("machine", "roles")] == [
+        *ways,
+        "--engine opa-server",
+    ]
+    assert all(result[way]["same"] for way in [*ways, "--engine opa-server"])
+    assert done.stdout.splitlines()[0].startswith("12 roles, 60 accounts: ")
+    assert done.stdout.splitlines()[0].endswith(" 46 rules on every way")
+
+
+def test_parity_names_what_a_way_decides_otherwise(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(BENCH))
+    decisions = importlib.import_module("decisions")
+    finding = {"rule": "LP-001", "message": "m", "file": "r.yaml", "path": [0], "subject": "role:r"}
+    report = {
+        "findings": [{**finding, "fingerprint": fingerprint_of("key"), "line": 3}],
+        "waived": [],
+        "rules": [{"id": "LP-001", "checked": 1}],
+    }
+    decision = {
+        "findings": [{**finding, "fingerprint": "key", "document": 0}],
+        "waived": [],
+        "rules": [{"id": "LP-001", "checked": 1}],
+        "undefined_rules": [],
+    }
+    expected = decisions.from_report(report)
+    assert decisions.differences(expected, decisions.from_decision(decision)) == []
+    decision["findings"][0]["message"] = "other"
+    decision["undefined_rules"] = ["LP-001"]
+    found = decisions.differences(expected, decisions.from_decision(decision))
+    assert [line.split(" ")[:2] for line in found] == [
+        ["findings:", "missing"],
+        ["findings:", "extra"],
+        ["undefined_rules:", "extra"],
+    ]
+    assert '"message": "other"' in found[1]

@@ -48,7 +48,8 @@ def test_text_output_and_exit_1_on_a_failing_finding(cli: Cli) -> None:
         (
             "fixtures/rules/LP-001/bad/role.yaml:18:37: critical LP-001 "
             'role "tier1-agent": grant on customer names every action ("*")\n'
-            f"6 files, {len(RULE_IDS)} rules: 1 finding (1 critical); failed (fail-on high)\n"
+            f"6 files, {len(RULE_IDS)} rules: 1 finding (1 critical); failed (fail-on high); "
+            "1 YAML document ignored as not rolegate's (no apiVersion or kind: 1)\n"
         ),
         "",
     )
@@ -82,7 +83,17 @@ def test_json_output_shape(cli: Cli) -> None:
         "pre_existing": 0,
         "fail_on": "high",
         "failed": True,
+        "ignored": 1,
+        "ignored_by_reason": {"no apiVersion or kind": 1},
     }
+    assert report["ignored"] == [
+        {
+            "file": "fixtures/rules/LP-001/bad/expect.yaml",
+            "line": 1,
+            "reason": "no apiVersion or kind",
+            "detail": "keys 'findings', 'include', 'now'",
+        }
+    ]
     assert report["findings"] == [
         {
             "rule": "LP-001",
@@ -281,50 +292,6 @@ def test_all_rules_disabled_is_exit_2(cli: Cli, tmp_path: Path) -> None:
         2,
         "",
         "rolegate: error: no rules were evaluated (all disabled?); the gate cannot decide\n",
-    )
-
-
-HOSTILE_FILES = {
-    "duplicate-key": ("a: 1\na: 2\n", "dup.yaml:2:1: critical YAML-001 duplicate key 'a'"),
-    "python-tag": (
-        "x: !!python/object/apply:os.system ['id']\n",
-        "tag.yaml:1:4: critical YAML-001 unsupported tag "
-        "!!python/object/apply:os.system (rolegate reads plain data only)",
-    ),
-    "alias-bomb": (
-        'a: &a ["x","x","x","x","x","x","x","x","x"]\n'
-        + "".join(
-            f"{n}: &{n} [" + ",".join([f"*{p}"] * 9) + "]\n"
-            for p, n in zip("abcdefgh", "bcdefghi", strict=True)
-        ),
-        "bomb.yaml:1:36: critical YAML-001 aliases expand to more than 100000 nodes "
-        "(an alias bomb?)",
-    ),
-    "tabs": ("roles:\n\t- junk\n", "tabs.yaml:2:1: critical YAML-001 invalid YAML: "),
-}
-
-
-@pytest.mark.usefixtures("in_root")
-@pytest.mark.parametrize("case", sorted(HOSTILE_FILES))
-def test_hostile_yaml_is_a_finding_with_its_line(cli: Cli, tmp_path: Path, case: str) -> None:
-    text, expected = HOSTILE_FILES[case]
-    name = expected.split(":", 1)[0]
-    (tmp_path / name).write_text(text)
-    code, out, err = cli("check", "-q", "--now", NOW, "fixtures/rules/_base", str(tmp_path / name))
-    assert (code, err) == (1, "")
-    [line] = [line for line in out.splitlines() if name in line]
-    assert line.startswith(str(tmp_path / name) + ":")
-    assert line.split(name, 1)[1].startswith(expected.removeprefix(name))
-
-
-def test_huge_file_is_a_finding_not_a_hang(cli: Cli, tmp_path: Path) -> None:
-    huge = tmp_path / "huge.yaml"
-    with huge.open("wb") as handle:
-        handle.truncate(50 * 1024 * 1024)
-    code, out, err = cli("check", "-q", str(huge))
-    assert (code, err) == (1, "")
-    assert out.endswith(
-        "huge.yaml:1:1: critical YAML-001 file is 52,428,800 bytes, over the limit of 8,388,608\n"
     )
 
 

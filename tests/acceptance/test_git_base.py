@@ -12,9 +12,10 @@ import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sarif_schema import valid_sarif
+from sarif_schema import official_sarif_validator, schema_errors
 
 from conftest import FIXTURES, NOW, CliResult
 
@@ -104,7 +105,7 @@ def test_sensitive_grant_fails_with_the_change_rules(cli: Cli, repo: Path) -> No
     assert cli("check", "--now", NOW, "--base", "main", ".") == (
         1,
         CHANGE_FINDINGS
-        + "11 files, 46 rules: 7 findings (5 high, 2 medium); failed (fail-on high)\n",
+        + "11 files, 47 rules: 7 findings (5 high, 2 medium); failed (fail-on high)\n",
         "",
     )
 
@@ -120,7 +121,7 @@ def test_working_tree_is_not_touched(cli: Cli, repo: Path) -> None:
 def test_compliant_change_passes_and_without_base_no_change_rule_runs(cli: Cli, repo: Path) -> None:
     edit(repo / FRONTLINE, "last_review: 2026-10-14", "last_review: 2026-11-20")
     code, out, err = cli("check", "--now", NOW, "--base", "main", ".")
-    assert (code, out, err) == (0, "11 files, 46 rules: 0 findings; passed (fail-on high)\n", "")
+    assert (code, out, err) == (0, "11 files, 47 rules: 0 findings; passed (fail-on high)\n", "")
     edit(repo / FRONTLINE, GRANT, SENSITIVE_GRANT)
     code, out, _ = cli("check", "-q", "--now", NOW, ".")
     assert code == 1
@@ -208,7 +209,7 @@ def test_new_only_reports_pre_existing_findings_without_failing(cli: Cli, repo: 
     code, out, err = cli("check", "--now", NOW, "--base", "main", "--new-only", ".")
     assert (code, err) == (0, "")
     assert out.splitlines()[-1] == (
-        "11 files, 46 rules: 3 findings (2 high, 1 medium), 3 pre-existing; passed "
+        "11 files, 47 rules: 3 findings (2 high, 1 medium), 3 pre-existing; passed "
         "(fail-on high, new since main)"
     )
     assert out.splitlines()[1] == (
@@ -229,15 +230,25 @@ def test_new_only_still_fails_on_new_findings(cli: Cli, repo: Path) -> None:
     assert report["base"] == {"ref": "main", "new_only": True}
 
 
-def test_new_only_sarif_marks_the_baseline_state(cli: Cli, repo: Path) -> None:
+def _new_only_sarif(cli: Cli, repo: Path) -> tuple[int, dict[str, Any]]:
     edit(repo / FRONTLINE, GRANT, GRANT.replace("phone: masked", "phone: full"))
     commit(repo, "phone numbers in full (already merged)")
     edit(repo / FRONTLINE, "dial]", "dial, export]")
     args = ("--now", NOW, "--base", "main", "--new-only", "--format", "sarif")
     code, out, _ = cli("check", *args)
-    states = {(r["ruleId"], r["baselineState"]) for r in valid_sarif(out)["runs"][0]["results"]}
+    return code, json.loads(out)
+
+
+def test_new_only_sarif_marks_the_baseline_state(cli: Cli, repo: Path) -> None:
+    code, document = _new_only_sarif(cli, repo)
+    states = {(r["ruleId"], r["baselineState"]) for r in document["runs"][0]["results"]}
     assert code == 1
     assert {("DATA-001", "unchanged"), ("CH-002", "unchanged"), ("EXP-001", "new")} <= states
+
+
+def test_new_only_sarif_is_valid_against_the_official_schema(cli: Cli, repo: Path) -> None:
+    official_sarif_validator()  # before the check: skipped without ../shared
+    assert schema_errors(_new_only_sarif(cli, repo)[1]) == []
 
 
 def test_files_new_since_the_base_are_all_new(cli: Cli, repo: Path) -> None:

@@ -4,7 +4,9 @@ regorus 0.13 can resolve a library's imports wrongly when, in the same query, an
 module first read a constant of that library through an import alias (reproduced in
 ``test_known_regorus_order_effect``). The decision evaluates every rule in one query, so
 for every fixture each rule's findings in the decision must equal its findings evaluated
-on their own — a rule that trips the quirk fails here instead of passing silently.
+on their own — a rule that trips the quirk fails here instead of passing silently. (The
+engine now writes out the aliases that the quirk loses, checker/engines/aliases.py; this
+test evaluates through it, as `rolegate check` does.)
 """
 
 from __future__ import annotations

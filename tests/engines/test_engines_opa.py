@@ -1,15 +1,16 @@
 """The opa and opa-server engines: wiring, identical decisions, and failing closed.
 
-OPA here is the stand-in of tests/opa_standin.py (OPA's Go evaluator behind a small HTTP
-server and an `opa` script). When a real OPA is configured — ROLEGATE_OPA_BIN, or an
-`opa` on PATH, or ROLEGATE_OPA_URL — the same parity tests run against it too.
+OPA here is mostly the stand-in of tests/opa_standin.py (OPA's Go evaluator behind a small
+HTTP server and an `opa` script), for wiring and the faults a real server cannot easily
+produce. Whenever a real OPA binary is found (conftest.real_opa_binary) every fixture is
+also decided by it and by a real server (ROLEGATE_OPA_URL, else one started from the
+binary); without one those tests skip, and under CI they fail.
 """
 
 from __future__ import annotations
 
+import functools
 import json
-import os
-import shutil
 import stat
 import tarfile
 from collections.abc import Callable, Iterator
@@ -19,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from checker.authoring.cases import EXPECT_FILE, load_case
-from checker.check import CheckOptions, run_check
+from checker.check import CheckOptions, LoadedPolicies, load_policies, run_check
 from checker.engines import EngineSettings
 from checker.policy.bundle import revision, write_bundle
 from checker.policy.policyset import load_policy_set
@@ -53,11 +54,18 @@ def server() -> Iterator[str]:
         yield url
 
 
-def _decisions(paths: tuple[Path, ...], engine: str, settings: EngineSettings) -> object:
-    options = CheckOptions(
-        paths=paths, now=NOW, root=paths[0], engine=engine, engine_settings=settings
-    )
-    report = run_check(options)
+def _options(paths: tuple[Path, ...], engine: str, settings: EngineSettings) -> CheckOptions:
+    root = paths[0] if paths else FIXTURES
+    return CheckOptions(paths=paths, now=NOW, root=root, engine=engine, engine_settings=settings)
+
+
+def _decisions(
+    paths: tuple[Path, ...],
+    engine: str,
+    settings: EngineSettings,
+    loaded: LoadedPolicies | None = None,
+) -> object:
+    report = run_check(_options(paths, engine, settings), loaded=loaded)
     return report.findings, report.rules
 
 
@@ -68,26 +76,34 @@ def test_all_engines_decide_the_same(paths: tuple[Path, ...], opa_bin: Path, ser
     assert _decisions(paths, "opa-server", EngineSettings(opa_url=server)) == embedded
 
 
-REAL_BIN = os.environ.get("ROLEGATE_OPA_BIN") or shutil.which("opa")
-REAL_URL = os.environ.get("ROLEGATE_OPA_URL")
-
-
 def _differing(engine: str, settings: EngineSettings) -> list[str]:
+    """The fixtures ``engine`` decides otherwise than the embedded engine, each engine
+    loading the policies once (a check per fixture would compile them a hundred times)."""
+    real = load_policies(_options((), engine, settings))
     return [
-        paths[0].name
+        paths[0].relative_to(FIXTURES).as_posix()
         for paths in REPOS
-        if _decisions(paths, engine, settings) != _decisions(paths, "embedded", settings)
+        if _decisions(paths, engine, settings, real) != _embedded_decisions(paths)
     ]
 
 
-@pytest.mark.skipif(not REAL_BIN, reason="no real opa binary (set ROLEGATE_OPA_BIN or PATH)")
-def test_real_opa_binary_decides_every_fixture_the_same() -> None:
-    assert _differing("opa", EngineSettings(opa_bin=REAL_BIN)) == []
+@functools.cache
+def _embedded_decisions(paths: tuple[Path, ...]) -> object:
+    settings = EngineSettings()
+    return _decisions(paths, "embedded", settings, _embedded_policies())
 
 
-@pytest.mark.skipif(not REAL_URL, reason="no real OPA server (set ROLEGATE_OPA_URL)")
-def test_real_opa_server_decides_every_fixture_the_same() -> None:
-    assert _differing("opa-server", EngineSettings(opa_url=REAL_URL)) == []
+@functools.cache
+def _embedded_policies() -> LoadedPolicies:
+    return load_policies(_options((), "embedded", EngineSettings()))
+
+
+def test_real_opa_binary_decides_every_fixture_the_same(real_opa: str) -> None:
+    assert _differing("opa", EngineSettings(opa_bin=real_opa)) == []
+
+
+def test_real_opa_server_decides_every_fixture_the_same(real_opa_server: str) -> None:
+    assert _differing("opa-server", EngineSettings(opa_url=real_opa_server)) == []
 
 
 def test_bundle_layout_and_reproducibility(tmp_path: Path, cli: Cli) -> None:
@@ -153,6 +169,7 @@ def test_refused_connection_is_exit_2_naming_the_url(cli: Cli) -> None:
         ("empty", "data.rolegate.main.decision is undefined (are the rolegate policies loaded?)"),
         ("malformed", "policy does not compile on the OPA server: answer is not valid JSON"),
         ("reject", "uploading the policies: "),
+        ("garbage", "uploading the policies: answer is not valid JSON"),
     ],
 )
 def test_server_faults_are_exit_2(cli: Cli, fault: str, message: str) -> None:

@@ -9,15 +9,11 @@ make (tests/validate/test_engine_limits.py); a custom rule still can.
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import time
-import urllib.request
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from opa_process import running_opa
 
 from conftest import FIXTURES, CliResult
 from rulepack import write
@@ -67,14 +63,26 @@ def test_a_failing_builtin_is_exit_2_naming_the_rule(
     assert "person_number.rego:20:" in err
 
 
-def test_a_failing_builtin_is_exit_2_on_a_real_opa_server(
+def test_a_failing_builtin_is_exit_2_on_a_real_opa_server_serving_a_bundle(
     cli: Cli, real_opa: str, failing_pack: Path, tmp_path: Path
 ) -> None:
     bundle = tmp_path / "bundle.tar.gz"
     assert cli("bundle", "--policy", str(failing_pack), "-o", str(bundle))[0] == 0
-    with _opa_server(real_opa, bundle) as url:
+    with running_opa(real_opa, "--bundle", str(bundle)) as served:
         code, out, err = cli(
-            "check", "--engine", "opa-server", "--opa-url", url, "--opa-preloaded",
+            "check", "--engine", "opa-server", "--opa-url", served.url, "--opa-preloaded",
+            "--policy", str(failing_pack), str(FIXTURES / "example"),
+        )  # fmt: skip
+    assert (code, out) == (2, "")
+    assert "OPA server evaluation failed" in err
+
+
+def test_a_failing_builtin_is_exit_2_on_a_real_opa_server_it_pushes_to(
+    cli: Cli, real_opa: str, failing_pack: Path
+) -> None:
+    with running_opa(real_opa) as started:
+        code, out, err = cli(
+            "check", "--engine", "opa-server", "--opa-url", started.url,
             "--policy", str(failing_pack), str(FIXTURES / "example"),
         )  # fmt: skip
     assert (code, out) == (2, "")
@@ -89,31 +97,3 @@ def test_the_server_engine_asks_for_strict_builtin_errors(cli: Cli) -> None:
     queries = [r for r in state.requests if r.startswith("POST /v1/data/rolegate/main/decision")]
     assert code == 0
     assert queries and all(r.endswith("?strict-builtin-errors=True") for r in queries)
-
-
-@contextmanager
-def _opa_server(binary: str, bundle: Path) -> Iterator[str]:
-    """A real `opa run --server` serving ``bundle`` on a free local port."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    address = f"127.0.0.1:{port}"
-    command = [binary, "run", "--server", "--addr", address, "--bundle", str(bundle)]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        _wait_until_ready(f"http://{address}/health?bundles")
-        yield f"http://{address}"
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def _wait_until_ready(url: str) -> None:
-    for _ in range(300):
-        try:
-            with urllib.request.urlopen(url, timeout=1) as answer:
-                if answer.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.1)
-    pytest.fail(f"OPA server at {url} did not become ready")

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.load.loader import MAX_FILE_BYTES, load_file, load_text
+from checker.load.limits import DEFAULT_MAX_FILE_BYTES
+from checker.load.loader import load_file, load_text
 from checker.load.positions import Region, Request, region_in, regions
 from checker.load.yamldata import compose as _compose
 from checker.load.yamldata import to_data_with_ends
@@ -129,7 +130,9 @@ def test_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
         handle.truncate(50 * 1024 * 1024)
     loaded = load_file(path, "huge.yaml")
     assert [p.message for p in loaded.problems] == [
-        f"file is 52,428,800 bytes, over the limit of {MAX_FILE_BYTES:,}"
+        f"file is 52,428,800 bytes, over the limit of {DEFAULT_MAX_FILE_BYTES:,} (8 MiB); if "
+        "it is meant to be this large, raise the limit with --max-file-size or "
+        "max_file_size in .rolegate.yaml"
     ]
 
 
@@ -168,3 +171,37 @@ def test_a_document_with_aliases_or_merge_keys_is_read_whole_for_regions() -> No
     requests, expected = _every_path_and_beyond(text)
     assert ("roles", 1, "scope") in {path for _, path in requests}
     assert regions(text, requests) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "character"),
+    [
+        ("a: 1\nb: x\0y\n", 2, 5, "U+0000"),
+        ("a: 1\n---\nb: \x01\n", 3, 4, "U+0001"),
+        ("é: ok\nnote: café\x7f\n", 2, 11, "U+007F"),
+    ],
+)
+def test_a_control_character_is_a_finding_at_its_line(
+    text: str, line: int, column: int, character: str
+) -> None:
+    assert problems(text) == [
+        (
+            line,
+            column,
+            f"invalid YAML: control character {character} is not allowed; remove it "
+            "(is this a text file?)",
+        )
+    ]
+
+
+def test_a_file_over_a_given_limit_is_a_finding(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text("a: 1\nb: 2\n")
+    assert load_file(path, "f.yaml", limit=10).problems == ()
+    [problem] = load_file(path, "f.yaml", limit=9).problems
+    assert (problem.rule, problem.line, problem.message) == (
+        "YAML-001",
+        1,
+        "file is 10 bytes, over the limit of 9; if it is meant to be this large, raise the "
+        "limit with --max-file-size or max_file_size in .rolegate.yaml",
+    )

@@ -33,7 +33,8 @@ def test_custom_rule_dir_findings_appear_in_check(cli: Cli, tmp_path: Path) -> N
     code, out, err = _check(cli, "--policy", str(pack))
     assert (code, err) == (1, "")
     assert out == FINDING + (
-        f"6 files, {BUILTIN_RULES + 1} rules: 1 finding (1 high); failed (fail-on high)\n"
+        f"6 files, {BUILTIN_RULES + 1} rules: 1 finding (1 high); failed (fail-on high); "
+        "1 YAML document ignored as not rolegate's (no apiVersion or kind: 1)\n"
     )
 
 

@@ -6,6 +6,11 @@ functions lose their import aliases when called from outside: a body such as
 dropped without an error. So a library module that defines rules keeps its public
 functions free of import aliases (full ``data.`` references, same-module rules, or the
 functions moved to a module without rules, as lib/change.rego does).
+
+The embedded engine now writes such aliases out itself before it reads a module
+(checker/engines/aliases.py, tested in tests/engines/test_aliases.py), for custom packs
+too. This scan stays so that the built-in library decides right even where a bundle of it
+is loaded by another regorus host without that step.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 import pytest
-from sarif_schema import valid_sarif
+from sarif_schema import official_sarif_validator, schema_errors
 
 from checker.commands.report_options import file_links, report_targets
 from checker.findings import BUILTIN_CHECKS, Finding
@@ -33,7 +33,17 @@ WAIVED_CASE = ("fixtures/rules/WVR-003/bad", "fixtures/rules/_base")
 def sarif(cli: Cli, *paths: str) -> dict[str, Any]:
     _, out, err = cli("check", "--format", "sarif", "--now", NOW, *paths)
     assert err == ""
-    return valid_sarif(out)
+    document: dict[str, Any] = json.loads(out)
+    return document
+
+
+@pytest.mark.usefixtures("in_root")
+@pytest.mark.parametrize(
+    "paths", [(INCIDENT,), LP001_BAD, WAIVED_CASE], ids=["incident", "one-finding", "waived"]
+)
+def test_sarif_is_valid_against_the_official_schema(cli: Cli, paths: tuple[str, ...]) -> None:
+    official_sarif_validator()  # before the check: skipped without ../shared
+    assert schema_errors(sarif(cli, *paths)) == []
 
 
 @pytest.mark.usefixtures("in_root")
@@ -209,7 +219,8 @@ def test_github_annotations(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
         "::error file=fixtures/rules/LP-001/bad/role.yaml,line=18,col=37,endLine=18,"
         'endColumn=40,title=LP-001::critical: role "tier1-agent": grant on customer names '
         'every action ("*")\n'
-        f"6 files, {len(RULE_IDS)} rules: 1 finding (1 critical); failed (fail-on high)\n"
+        f"6 files, {len(RULE_IDS)} rules: 1 finding (1 critical); failed (fail-on high); "
+        "1 YAML document ignored as not rolegate's (no apiVersion or kind: 1)\n"
     )
     assert cli("check", "--format", "github", "--now", NOW, *LP001_BAD) == (1, expected, "")
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
@@ -236,7 +247,7 @@ def _report(*findings: Finding) -> Report:
 def test_github_escapes_data_and_properties() -> None:
     finding = Finding("X-001", "low", "T", "50% off,\nreally", "a,b:c.yaml", 3, 1)
     assert github_report.render(_report(finding), fail_on="high").splitlines()[0] == (
-        "::notice file=a%2Cb%3Ac.yaml,line=3,col=1,title=X-001::low: 50%25 off,%0Areally"
+        "::notice file=a%2Cb%3Ac.yaml,line=3,col=1,title=X-001::low: 50%25 off,\\nreally"
     )
 
 
@@ -260,7 +271,7 @@ def test_markdown_comment(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
         "tier1-agent it excuses |\n\n"
         "#### Waived\n\n| Rule | Where | Finding | Waiver | Expires |\n|---|---|---|---|---|\n"
         f"| GOV-001 | [fixtures/rules/WVR-003/bad/role.yaml:4]({blob}role.yaml#L4) | "
-        'role "tier1-agent": metadata has no change_ticket | tier1-ticket-backfill: The change '
+        'role "tier1-agent": metadata has no change\\_ticket | tier1-ticket-backfill: The change '
         "predates the ticketing system; the ticket is being backfilled. (SEC-311) | 2027-02-26 |\n",
         "",
     )
@@ -271,7 +282,7 @@ def test_markdown_cells_cannot_break_the_table() -> None:
 
     finding = Finding("X-001", "high", "T", "a | b\n<script>", "f.yaml", 1, 1)
     row = markdown_report.render(_report(finding), fail_on="high").splitlines()[-1]
-    assert row == "| high | X-001 | [f.yaml:1](f.yaml#L1) | a \\| b &lt;script&gt; |"
+    assert row == "| high | X-001 | [f.yaml:1](f.yaml#L1) | a \\| b\\\\n&lt;script&gt; |"
 
 
 @pytest.mark.usefixtures("in_root")
@@ -284,7 +295,7 @@ def test_several_reports_from_one_evaluation(cli: Cli, tmp_path: Path) -> None:
     )  # fmt: skip
     assert (code, err) == (1, "")
     assert out.startswith("::error file=fixtures/rules/LP-001/bad/role.yaml,line=18,")
-    assert [r["ruleId"] for r in valid_sarif(sarif_file.read_text())["runs"][0]["results"]] == [
+    assert [r["ruleId"] for r in json.loads(sarif_file.read_text())["runs"][0]["results"]] == [
         "LP-001"
     ]
     assert ET.fromstring(junit_file.read_text()).get("failures") == "1"
@@ -305,7 +316,8 @@ def test_only_files_requested_means_text_on_stdout(cli: Cli, tmp_path: Path) -> 
     )
     assert (code, out.splitlines()[-1]) == (
         1,
-        f"6 files, {len(RULE_IDS)} rules: 1 finding (1 critical); failed (fail-on high)",
+        f"6 files, {len(RULE_IDS)} rules: 1 finding (1 critical); failed (fail-on high); "
+        "1 YAML document ignored as not rolegate's (no apiVersion or kind: 1)",
     )
 
 

@@ -11,8 +11,8 @@ import pytest
 
 from checker.load.loader import load_file
 from checker.validate import schema
-from checker.validate.documents import is_rolegate
 from checker.validate.fastschema import EXACT_ONLY, FastGate
+from checker.validate.intent import intent
 from checker.validate.schema import KIND_FILES, Validators
 
 from conftest import FIXTURES
@@ -21,7 +21,7 @@ DOCUMENTS = [
     (path, doc.data)
     for path in sorted(FIXTURES.rglob("*.yaml"))
     for doc in load_file(path, path.name).documents
-    if is_rolegate(doc.data) and doc.data.get("kind") in KIND_FILES
+    if intent(doc.data).kind == "rolegate" and doc.data.get("kind") in KIND_FILES
 ]
 EXAMPLE_ROLE = next(data for _, data in DOCUMENTS if data["metadata"]["name"] == "tier1-agent")
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from checker.check import CheckOptions, run_check
+from checker.findings import Ignored
 from checker.load.loader import load_text
 from checker.validate.documents import validate
 from checker.validate.references import check_references
@@ -101,10 +102,10 @@ def test_catalog_declared_action_extends_the_vocabulary() -> None:
         ),
         (
             "apiVersion: rolegate/v1\nkind: Rol\n",
-            "$.kind: unknown kind 'Rol'; expected one of DataCatalog, JobFunctions, Role, System, "
-            "AccountBindings, OrgPolicy, Waiver",
+            "$.kind: unknown kind 'Rol' (did you mean 'Role'?); expected one of DataCatalog, "
+            "JobFunctions, Role, System, AccountBindings, OrgPolicy, Waiver",
         ),
-        ("kind: Role\n", "$.apiVersion: None is not supported; use 'rolegate/v1'"),
+        ("kind: Role\n", "$.apiVersion: missing; add apiVersion: rolegate/v1"),
     ],
 )
 def test_bad_header(header: str, message: str) -> None:
@@ -114,7 +115,10 @@ def test_bad_header(header: str, message: str) -> None:
 
 def test_foreign_yaml_is_left_alone() -> None:
     validated = validate(load_text("services:\n  web: {}\n", "compose.yaml").documents)
-    assert (validated.documents, validated.findings, validated.foreign) == ((), (), 1)
+    assert (validated.documents, validated.findings) == ((), ())
+    assert validated.ignored == (
+        Ignored("compose.yaml", 1, "no apiVersion or kind", "keys 'services'"),
+    )
 
 
 @pytest.fixture

@@ -19,7 +19,6 @@ package rolegate.rules.change.weakened_controls
 import rego.v1
 
 import data.rolegate.lib.base
-import data.rolegate.lib.change
 import data.rolegate.lib.privilege
 import data.rolegate.lib.result
 

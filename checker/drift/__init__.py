@@ -1,0 +1,1 @@
+"""``rolegate drift``: the declared repo compared with what a platform really grants."""

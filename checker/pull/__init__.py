@@ -1,0 +1,1 @@
+"""Live pulls from a platform's API into the export files ``rolegate import`` reads."""
