@@ -23,6 +23,8 @@ from checker.load.loader import Document
 from checker.load.loadpool import load_files, prefetch_regions
 from checker.policy.policyset import PolicySet, load_policy_set
 from checker.result import Report
+from checker.review.placed import read_review
+from checker.review.request import ReviewRequest, review_input
 from checker.validate.documents import Validated, validate
 from checker.validate.references import check_references
 
@@ -38,6 +40,7 @@ class CheckOptions:
     ignore: IgnoreRules | None = None  # paths .rolegate.yaml says to skip
     base: BaseSource | None = None  # --base: the version to compare with (input.base)
     new_only: bool = False  # --new-only: findings the base has too are pre-existing
+    review: ReviewRequest | None = None  # the access review's view to add (input.review)
 
 
 class _Stopwatch:
@@ -115,6 +118,7 @@ def run_check(options: CheckOptions, *, loaded: LoadedPolicies | None = None) ->
         raw = evaluator.evaluate(engine_input)
     with clock.stage("decide"):
         decision = _decide(raw, documents, policies)
+        review = _review(raw, options.review, documents)
     findings = tuple(sorted([*problems, *decision.findings], key=Finding.sort_key))
     return Report(
         files,
@@ -129,6 +133,7 @@ def run_check(options: CheckOptions, *, loaded: LoadedPolicies | None = None) ->
         access_diff=decision.access_diff,
         base=options.base.label if options.base else "",
         new_only=options.new_only,
+        access_review=review,
     )
 
 
@@ -138,6 +143,8 @@ def _engine_input(
     """The input document as the engine reads it; the objects it is built from are not
     kept, so they can be let go before the evaluation."""
     input_document = build_input(repo.validated, now=options.now)
+    if options.review is not None:
+        input_document["review"] = review_input(options.review, input_document)
     if options.base is not None:
         with clock.stage("base"):
             compare = evaluator if options.new_only else None
@@ -147,6 +154,15 @@ def _engine_input(
 
 def _without_data(documents: tuple[Document, ...]) -> tuple[Document, ...]:
     return tuple(replace(document, data=None) for document in documents)
+
+
+def _review(
+    raw: dict[str, Any], request: ReviewRequest | None, documents: tuple[Document, ...]
+) -> dict[str, Any]:
+    if request is None:
+        return {}
+    index = {(doc.file, doc.index): doc for doc in documents}
+    return read_review(raw.get("access_review"), request.view, index)
 
 
 def _decide(raw: dict[str, Any], documents: tuple[Document, ...], policies: PolicySet) -> Decision:

@@ -36,6 +36,9 @@ class Report:
     rule_meta: tuple[RuleMeta, ...] = ()  # every rule's METADATA, for SARIF and JUnit
     subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # checked, per kind
     access_diff: dict[str, Any] = field(default_factory=dict)  # with --base: what changed
+    # With a review request: data.rolegate.review's view, grants and accounts at lines
+    # (shape in docs/access-review.md).
+    access_review: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     base: str = ""  # what --base named, "" without it
     new_only: bool = False
 

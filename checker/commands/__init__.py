@@ -9,6 +9,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from checker.commands import (
+    access_command,
     bundle_command,
     check_command,
     diff_command,
@@ -18,11 +19,14 @@ from checker.commands import (
     rules_command,
     schema_command,
     test_command,
+    who_can_command,
 )
 
 COMMANDS: tuple[ModuleType, ...] = (
     check_command,
     diff_command,
+    who_can_command,
+    access_command,
     rules_command,
     explain_command,
     test_command,
