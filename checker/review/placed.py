@@ -68,6 +68,7 @@ _ORDER = {
     "people": "holder",
     "channels": "channel",
     "categories": "category",
+    "waivers": "name",
     "resources": "resource",
     "fields": "field",
 }

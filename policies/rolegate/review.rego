@@ -45,6 +45,7 @@ report := {"view": "who_can", "query": _q, "roles": who_can} if {
 	"exposure": exposure,
 	"channels": channels,
 	"categories": sensitive_categories,
+	"waivers": waivers,
 } if {
 	_view == "all"
 } else := {}
@@ -196,8 +197,8 @@ _profiles := {key: _profile(key[0], key[1]) |
 }
 
 # One row of the role x resource.field matrix, in ranks: per resource the actions, those
-# no function of the role needs, the scope and the scope they need (-1: none), and per
-# field [visibility, visibility needed]; and the reach, the widest scope on any resource
+# no function of the role needs, the scope, the scope they need (-1: none) and whether it
+# is wider, and per field [visibility, visibility needed, whether it is more]; and the reach, the widest scope on any resource
 # holding personal data (-1: none).
 _profile(grants, functions) := {
 	"reach": max(array.concat([-1], [rank |
@@ -212,8 +213,10 @@ _profile(grants, functions) := {
 		]),
 		"scope": scope,
 		"needed_scope": object.get(needs.scope, resource, -1),
-		"fields": {field: [rank, object.get(needs.fields, [resource, field], 0)] |
+		"excess_scope": scope > object.get(needs.scope, resource, -1),
+		"fields": {field: [rank, needed, rank > needed] |
 			some field, rank in object.get(held.visibility, resource, {})
+			needed := object.get(needs.fields, [resource, field], 0)
 		},
 	} |
 		some resource, scope in held.scope
@@ -357,6 +360,35 @@ _channel_parts[channel] contains [key, count(members)] if {
 	[names, _] := _group_of(key)
 	some channel in {c | some name in names; some c in object.get(access.roles_by_name[name].spec, ["channels", "outbound"], [])}
 }
+
+# --- waivers -------------------------------------------------------------------------------
+
+# Waivers expiring within this many days are "expiring soon".
+soon_days := 30
+
+# waivers: every Waiver, whether it is in force today (lib.waivers) and how many days it
+# has left.
+waivers contains {
+	"name": waiver.metadata.name,
+	"rule": waiver.spec.rule,
+	"target": waiver.spec.target,
+	"ticket": waiver.spec.ticket,
+	"approved_by": waiver.spec.approved_by,
+	"expires": waiver.spec.expires,
+	"days_left": days_left,
+	"in_force": waiver in data.rolegate.lib.waivers.in_force,
+	"expiring_soon": _expiring_soon(waiver, days_left),
+	"file": waiver.source.file,
+} if {
+	_view == "all"
+	some waiver in input.waivers
+	days_left := data.rolegate.lib.waivers.days_left(waiver)
+}
+
+_expiring_soon(waiver, days_left) := true if {
+	waiver in data.rolegate.lib.waivers.in_force
+	days_left <= soon_days
+} else := false
 
 # --- rows -------------------------------------------------------------------------------------
 

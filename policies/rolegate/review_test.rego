@@ -160,7 +160,9 @@ test_all_lists_people_and_accounts_without_a_person if {
 
 test_all_matrix_rows_are_ranks_with_what_is_needed if {
 	rows := {row.role: row | some row in _all.roles}
-	rows.leaky.resources.customer.fields.phone == [4, 2]
+	rows.leaky.resources.customer.fields.phone == [4, 2, true]
+	rows.agent.resources.customer.fields.phone == [2, 2, false]
+	rows.leaky.resources.customer.excess_scope
 	rows.leaky.resources.customer.scope == 4
 	rows.leaky.resources.customer.needed_scope == 1
 	rows.leaky.resources.customer.unneeded == ["dial"]
@@ -188,4 +190,22 @@ test_all_channels_count_holders_and_say_which_are_approved if {
 test_all_sensitive_categories_name_their_fields if {
 	[category] := [c | some c in _all.categories]
 	category == {"category": "contact_point", "sensitivity": 3, "fields": ["customer.phone"]}
+}
+
+_waiver(name, expires) := {
+	"source": _source("waivers.yaml"), "metadata": {"name": name},
+	"spec": {"rule": "DATA-001", "target": "role:leaky", "ticket": "T-1", "approved_by": "dpo", "expires": expires},
+}
+
+test_all_waivers_say_whether_in_force_and_expiring_soon if {
+	repo := object.union(_input({"view": "all"}), {
+		"context": {"now": "2026-11-28T00:00:00Z"},
+		"waivers": [_waiver("soon", "2026-12-10"), _waiver("later", "2027-02-20"), _waiver("gone", "2026-11-01")],
+	})
+	report := review.report with input as repo
+	{w.name: [w.in_force, w.expiring_soon, w.days_left] | some w in report.waivers} == {
+		"soon": [true, true, 12],
+		"later": [true, false, 84],
+		"gone": [false, false, -27],
+	}
 }
