@@ -62,6 +62,7 @@ class Repo:
     documents: tuple[Document, ...]
     validated: Validated
     problems: tuple[Finding, ...]  # YAML, schema and reference findings
+    sources: tuple[tuple[str, Path], ...] = ()  # every file read: (name as reported, path)
 
 
 def read_repo(
@@ -78,8 +79,9 @@ def read_repo(
     if not files:
         shown = " ".join(str(p) for p in paths)
         raise GateError(f"no YAML files found under {shown}; pass the config repo's directory")
+    sources = tuple((display_path(path, root), path) for path in files)
     with clock.stage("load"):
-        loaded = load_files([(path, display_path(path, root)) for path in files])
+        loaded = load_files([(path, name) for name, path in sources])
     documents = tuple(doc for f in loaded for doc in f.documents)
     with clock.stage("validate"):
         validated = validate(documents)
@@ -90,7 +92,7 @@ def read_repo(
             f"no rolegate documents (apiVersion: rolegate/v1) in {len(files)} "
             "YAML file(s); nothing to check"
         )
-    return Repo(len(files), documents, validated, tuple(problems))
+    return Repo(len(files), documents, validated, tuple(problems), sources)
 
 
 class LoadedPolicies(NamedTuple):
@@ -113,6 +115,7 @@ def run_check(options: CheckOptions, *, loaded: LoadedPolicies | None = None) ->
     engine_input = _engine_input(repo, options, evaluator, clock)
     # From here on only the documents' positions are needed, not their data.
     files, problems, documents = repo.files, repo.problems, _without_data(repo.documents)
+    sources = repo.sources
     del repo
     with clock.stage("evaluate"):
         raw = evaluator.evaluate(engine_input)
@@ -134,6 +137,7 @@ def run_check(options: CheckOptions, *, loaded: LoadedPolicies | None = None) ->
         base=options.base.label if options.base else "",
         new_only=options.new_only,
         access_review=review,
+        sources=sources,
     )
 
 

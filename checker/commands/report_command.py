@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import argparse
 import os
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.commands.base_options import add_base_option
 from checker.commands.options import EXIT_FINDINGS, EXIT_PASS
 from checker.commands.review_options import add_check_arguments, paths_after_options, reviewed
 from checker.errors import GateError
 from checker.findings import SEVERITIES
+
+if TYPE_CHECKING:
+    from checker.result import Report
 
 EXAMPLES = """\
 examples:
@@ -74,19 +78,23 @@ def run(args: argparse.Namespace) -> int:
     config = read_project_config(args, start=args.paths[0])
     report = reviewed(args, FullReview(), config=config)
     threshold = fail_on(args, config)
-    write_file(args.output, html_page(report, args, threshold), what="HTML report")
+    page = html_page(report, output=args.output, now=args.now, threshold=threshold)
+    write_file(args.output, page, what="HTML report")
     return EXIT_FINDINGS if args.fail and report.failing(threshold) else EXIT_PASS
 
 
-def html_page(report: Any, args: argparse.Namespace, threshold: str) -> str:
+def html_page(report: Report, *, output: Path, now: datetime | None, threshold: str) -> str:
+    """The page, linking to the files from where it is written (or, in GitHub Actions, to
+    the commit's files)."""
     from checker.commands.report_options import file_links
     from checker.report import html_report
 
+    moment = now or datetime.now(timezone.utc)
     return html_report.render(
         report,
         fail_on=threshold,
-        links=file_links(os.environ) or links_from(args.output),
-        generated=_as_of(args),
+        links=file_links(os.environ) or links_from(output),
+        generated=moment.strftime("%Y-%m-%d %H:%M UTC"),
     )
 
 
@@ -96,10 +104,3 @@ def links_from(output: Path) -> str:
     folder = output.resolve().parent
     relative = Path(os.path.relpath(Path.cwd().resolve(), folder)).as_posix()
     return "./" if relative == "." else f"{relative}/"
-
-
-def _as_of(args: argparse.Namespace) -> str:
-    from datetime import datetime, timezone
-
-    moment = args.now or datetime.now(timezone.utc)
-    return str(moment.strftime("%Y-%m-%d %H:%M UTC"))
