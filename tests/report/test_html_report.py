@@ -36,10 +36,9 @@ def hostile_report() -> Report:
                    "resources": resources}],
         "people": [{"holder": HOSTILE, "person": HOSTILE, "workforce": "contractor",
                     "roles": [HOSTILE], "access": {},
-                    "accounts": [{"id": HOSTILE, "person": HOSTILE, "type": "individual",
+                    "accounts": [{"id": HOSTILE, "type": "individual",
                                   "workforce": "contractor", "valid_until": "",
-                                  "file": "accounts.yaml", "document": 0,
-                                  "path": ["spec", "accounts", 0]}]}],
+                                  "file": "accounts.yaml"}]}],
         "exposure": [{"category": HOSTILE, "by": "all", "group": "", "visibility": 4, "people": 1}],
         "channels": [{"channel": HOSTILE, "approved": False, "people": 1}],
         "categories": [{"category": HOSTILE, "sensitivity": 3, "fields": ["customer.phone"]}],
@@ -169,3 +168,18 @@ def test_with_a_base_the_access_diff_has_its_own_tab(
     assert 'data-tab="diff"' in page
     assert '<tr data-role="tier1-agent"><td>tier1-agent</td><td>changed</td><td>2</td>' in page
     assert "customer.phone: masked -&gt; full" in page
+
+
+@pytest.mark.parametrize("fixture", ["example", "incident"])
+def test_the_page_is_the_same_on_the_embedded_engine_and_real_opa(
+    cli: Cli, engine: tuple[str, ...], tmp_path: Path, fixture: str
+) -> None:
+    pages = []
+    for options in ((), engine):
+        out = tmp_path / f"review-{len(pages)}.html"
+        code, _, err = cli(
+            "report", "--html", "-o", str(out), "--now", NOW, *options, str(FIXTURES / fixture)
+        )
+        assert (code, err) == (0, "")
+        pages.append(out.read_text())
+    assert pages[0] == pages[1]
