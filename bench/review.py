@@ -27,6 +27,7 @@ from roles_gen import NOW
 from run import prepare, rolegate_command
 
 ROOT = Path(__file__).resolve().parent.parent
+WHO_CAN = ("who-can", "read", "customer.phone", "--visibility", "full", "--format", "json")
 sys.path.insert(0, str(ROOT / "tests"))
 
 
@@ -36,16 +37,16 @@ def commands_once(command: list[str], repo: Path, page: Path) -> dict[str, Any]:
     runs = {
         "check": measure.run([*command, "check", *now, "--quiet", str(repo)]),
         "report": measure.run([*command, "report", "--html", "-o", str(page), *now, str(repo)]),
-        "who_can": measure.run(
-            [*command, "who-can", "read", "customer.phone", "--visibility", "full",
-             "--format", "json", *now, str(repo)]
-        ),  # fmt: skip
+        "who_can": measure.run([*command, *WHO_CAN, *now, str(repo)]),
         "access": measure.run([*command, "access", f"person:{a_person(repo)}", *now, str(repo)]),
     }
     for name, run in runs.items():
         if run.code not in (0, 1):
             raise SystemExit(f"review.py: {name} failed on {repo} (exit {run.code}):\n{run.stderr}")
-    found = {name: {"wall": r.wall, "max_rss": r.max_rss, "tree_rss": r.tree_rss} for name, r in runs.items()}
+    found = {
+        name: {"wall": r.wall, "max_rss": r.max_rss, "tree_rss": r.tree_rss}
+        for name, r in runs.items()
+    }
     return {**found, "html_bytes": page.stat().st_size}
 
 
@@ -79,8 +80,10 @@ def browser_once(page: Path, loads: int) -> dict[str, Any] | None:
                 "s.dispatchEvent(new Event('input'));"
             )
             WebDriverWait(driver, 60).until(
-                lambda d: d.execute_script("return document.documentElement.dataset.filtered")
-                == "tier:frontline"
+                lambda d: (
+                    d.execute_script("return document.documentElement.dataset.filtered")
+                    == "tier:frontline"
+                )
             )
             found["filter_ms"].append(
                 float(driver.execute_script("return document.documentElement.dataset.filterMs"))
@@ -124,12 +127,13 @@ def table(sizes: list[dict[str, Any]]) -> str:
     rows = []
     for size in sizes:
         c, b = size["commands"], size["browser"] or {}
+        page = [b.get(key, float("nan")) for key in ("first_render_ms", "parse_ms", "filter_ms")]
         rows.append(
-            f"| {size['roles']:,} | {size['html_bytes'] / 1e6:.1f} MB | {c['report']['wall']:.1f} s "
-            f"| {c['check']['wall']:.1f} s | {size['report_over_check']:.2f} "
-            f"| {c['who_can']['wall']:.1f} s | {c['access']['wall']:.1f} s "
-            f"| {b.get('first_render_ms', float('nan')):.0f} ms | {b.get('parse_ms', float('nan')):.0f} ms "
-            f"| {b.get('filter_ms', float('nan')):.0f} ms | {c['report']['tree_rss'] / 2**20:.0f} MiB |"
+            f"| {size['roles']:,} | {size['html_bytes'] / 1e6:.1f} MB "
+            f"| {c['report']['wall']:.1f} s | {c['check']['wall']:.1f} s "
+            f"| {size['report_over_check']:.2f} | {c['who_can']['wall']:.1f} s "
+            f"| {c['access']['wall']:.1f} s | {page[0]:.0f} ms | {page[1]:.0f} ms "
+            f"| {page[2]:.0f} ms | {c['report']['tree_rss'] / 2**20:.0f} MiB |"
         )
     return head + "\n".join(rows) + "\n"
 
