@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from test_access_queries import WAIVER
 
 from checker.policy.policyset import load_policy_set
 from checker.report.manifest import compare, manifest_text
@@ -159,10 +160,7 @@ def test_waived_findings_count_and_the_commit_is_recorded(
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     repo = tmp_path / "config"
     shutil.copytree(FIXTURES / "incident", repo)
-    (repo / "waivers.yaml").write_text(
-        (Path(__file__).parent / "test_access_queries.py").read_text().split('WAIVER = """\\\n')[1]
-        .split('"""')[0]
-    )  # fmt: skip
+    (repo / "waivers.yaml").write_text(WAIVER)
 
     def git(*args: str) -> str:
         done = subprocess.run(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,19 @@ Cli = Callable[..., CliResult]
 # Set to rewrite the screenshot docs/access-review.md shows (and look at it).
 UPDATE_SCREENSHOT = os.environ.get("ROLEGATE_UPDATE_SCREENSHOT") == "1"
 SCREENSHOTS = ROOT / "docs" / "images"
+WAIVER = """\
+apiVersion: rolegate/v1
+kind: Waiver
+metadata:
+  name: phone-full-until-masking
+spec:
+  rule: DATA-001
+  target: role:tier1-agent
+  reason: Masking ships with the next CRM release.
+  ticket: SEC-900
+  approved_by: ana.dpo
+  expires: 2026-12-31
+"""
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +97,10 @@ def test_loads_from_file_with_no_console_error_and_no_request(
 
 
 def test_summary_numbers_equal_the_json_report(browser: Any, cli: Cli, tmp_path: Path) -> None:
-    incident = str(FIXTURES / "incident")
+    repo = tmp_path / "incident"
+    shutil.copytree(FIXTURES / "incident", repo)
+    (repo / "waivers.yaml").write_text(WAIVER)  # one finding waived, the waiver expiring
+    incident = str(repo)
     page = write_report(cli, tmp_path / "review.html", incident)
     _, out, _ = cli("check", "--format", "json", "--now", NOW, incident)
     document = json.loads(out)
@@ -104,6 +121,8 @@ def test_summary_numbers_equal_the_json_report(browser: Any, cli: Cli, tmp_path:
     }
     assert {sev: card(sev) for sev in summary["by_severity"]} == summary["by_severity"]
     assert (card("rules-failed"), card("rules-passed")) == (failed, summary["rules"] - failed)
+    assert summary["waived"] == 1
+    assert (card("waivers-in-force"), card("waivers-expiring")) == (1, 0)  # 33 days left
     verdict = browser.find_element("css selector", '[data-summary="verdict"]')
     assert verdict.get_attribute("data-verdict") == ("failed" if summary["failed"] else "passed")
 
