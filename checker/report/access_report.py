@@ -15,6 +15,7 @@ from typing import Any
 
 from checker import __version__
 from checker.report.json_report import finding_data
+from checker.report.sanitiser import data, one_line
 from checker.report.touching import FindingIndex, Touching, counted, csv_cell
 from checker.result import Report
 
@@ -35,7 +36,7 @@ def render(report: Report, *, fmt: str) -> str:
             "roles": roles,
             "effective": view["effective"],
         }
-        return json.dumps(document, indent=2) + "\n"
+        return json.dumps(data(document), indent=2) + "\n"
     if fmt == "csv":
         return _csv(view["query"], roles)
     return _text(view, roles, accounts)
@@ -85,7 +86,7 @@ def _text(view: dict[str, Any], roles: list[dict[str, Any]], accounts: list[Any]
     if len(roles) > 1:
         lines.append("effective access, all roles together:")
         lines += _effective_lines(view["effective"])
-    return "".join(line + "\n" for line in lines)
+    return "".join(one_line(line) + "\n" for line in lines)
 
 
 def _role_lines(role: dict[str, Any]) -> list[str]:
@@ -176,7 +177,7 @@ def _csv(query: dict[str, Any], roles: list[dict[str, Any]]) -> str:
             }
             for field in resource["fields"] or [None]:
                 row = {**base, **(_field_cells(field) if field else {})}
-                writer.writerow({key: csv_cell(value) for key, value in row.items()})
+                writer.writerow({key: csv_cell(one_line(str(value))) for key, value in row.items()})
     return out.getvalue()
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from checker import __version__
 from checker.report.json_report import finding_data
+from checker.report.sanitiser import data
 from checker.result import EvidenceContext, Report
 
 FORMAT_VERSION = 1
@@ -34,7 +35,7 @@ def render(report: Report, *, fail_on: str, context: EvidenceContext) -> str:
         "rules": _rules(report),
         "files": dict(sorted(context.files.items())),
     }
-    return json.dumps(document, indent=2) + "\n"
+    return json.dumps(data(document), indent=2) + "\n"
 
 
 def _summary(report: Report, fail_on: str) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from typing import Any
 from checker import __version__
 from checker.report import html_charts, html_sections
 from checker.report.html_data import page_data
+from checker.report.sanitiser import data as verbatim
 from checker.result import Report
 
 _TABS = (
@@ -34,7 +35,7 @@ def render(report: Report, *, fail_on: str, links: str = "./", generated: str = 
     """The page for a report whose access_review is the full view; ``links`` is put before
     each file's path in links to it."""
     css, script = _asset("review.css"), _asset("review.js")
-    data = {**page_data(report), "links": links}
+    data = verbatim({**page_data(report), "links": links})
     tabs = _TABS + ((("diff", "Access diff"),) if report.base else ())
     policy = (
         "default-src 'none'; img-src data:; base-uri 'none'; form-action 'none'; "

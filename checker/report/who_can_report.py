@@ -14,6 +14,7 @@ from typing import Any
 
 from checker import __version__
 from checker.report.json_report import finding_data
+from checker.report.sanitiser import data, one_line
 from checker.report.touching import FindingIndex, Touching, counted, csv_cell
 from checker.result import Report
 
@@ -52,7 +53,7 @@ def render(report: Report, *, fmt: str) -> str:
             "summary": summary(view),
             "roles": rows,
         }
-        return json.dumps(document, indent=2) + "\n"
+        return json.dumps(data(document), indent=2) + "\n"
     if fmt == "csv":
         return _csv(rows)
     return _text(view, rows)
@@ -102,7 +103,7 @@ def _text(view: dict[str, Any], rows: list[dict[str, Any]]) -> str:
                 f"{person})  {account['file']}:{account['line']}"
             )
             lines += _touch_lines(account, "    ")
-    return "".join(line + "\n" for line in lines)
+    return "".join(one_line(line) + "\n" for line in lines)
 
 
 def _counts(counts: dict[str, int]) -> str:
@@ -150,7 +151,7 @@ def _csv(rows: list[dict[str, Any]]) -> str:
         }
         for account in role["accounts"] or [None]:
             row = {**base, **(_account_cells(account) if account else {})}
-            writer.writerow({key: csv_cell(value) for key, value in row.items()})
+            writer.writerow({key: csv_cell(one_line(str(value))) for key, value in row.items()})
     return out.getvalue()
 
 

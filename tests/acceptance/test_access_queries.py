@@ -223,3 +223,14 @@ def test_answers_are_the_same_on_the_embedded_engine_and_real_opa(
     embedded = cli(*argv, "--format", "json", "--now", NOW, EXAMPLE)
     assert cli(*argv, "--format", "json", "--now", NOW, *engine, EXAMPLE) == embedded
     assert embedded[0] == 0
+
+
+def test_text_from_the_repo_cannot_drive_the_terminal(cli: Cli, tmp_path: Path) -> None:
+    repo = tmp_path / "incident"
+    shutil.copytree(INCIDENT, repo)
+    bindings = repo / "bindings" / "contact-centre-agents.yaml"
+    bindings.write_text(bindings.read_text().replace("person: BPO-33107", 'person: "\\e[31mBPO"'))
+    code, out, _ = cli("who-can", "read", "customer.phone", "--now", NOW, str(repo))
+    assert code == 0
+    assert "\x1b" not in out
+    assert "(individual, contractor, \\x1b[31mBPO)" in out
