@@ -24,6 +24,8 @@ from checker.load.loadpool import load_files, prefetch_regions
 from checker.load.patterns import PathPatterns
 from checker.policy.policyset import PolicySet, load_policy_set
 from checker.result import Report
+from checker.review.placed import read_review
+from checker.review.request import ReviewRequest, review_input
 from checker.validate.documents import Validated, validate
 from checker.validate.references import check_references
 
@@ -43,6 +45,7 @@ class CheckOptions:
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES  # a larger file is a finding, not read
     base: BaseSource | None = None  # --base: the version to compare with (input.base)
     new_only: bool = False  # --new-only: findings the base has too are pre-existing
+    review: ReviewRequest | None = None  # the access review's view to add (input.review)
 
 
 class _Stopwatch:
@@ -65,6 +68,7 @@ class Repo:
     validated: Validated
     problems: tuple[Finding, ...]  # YAML, schema and reference findings
     skipped: tuple[Ignored, ...] = ()  # paths discovery left out on purpose
+    sources: tuple[tuple[str, Path], ...] = ()  # every file read: (name as reported, path)
 
 
 def read_repo(
@@ -86,6 +90,7 @@ def read_repo(
     files = [(path, display_path(path, root)) for path in found.files]
     with clock.stage("load"):
         loaded = load_files(files, limit=max_file_bytes)
+    sources = tuple((name, path) for path, name in files)
     documents = tuple(doc for f in loaded for doc in f.documents)
     with clock.stage("validate"):
         validated = validate(documents, strict=_strict_files(strict, files))
@@ -100,7 +105,7 @@ def read_repo(
         Ignored(display_path(e.path, root, link=True), 0, e.reason) for e in found.skipped
     )
     count = len(found.files) + len(found.refused)
-    return Repo(count, documents, validated, tuple(problems), skipped)
+    return Repo(count, documents, validated, tuple(problems), skipped, sources)
 
 
 def _refusals(found: Discovery, root: Path) -> list[Finding]:
@@ -152,11 +157,13 @@ def run_check(options: CheckOptions, *, loaded: LoadedPolicies | None = None) ->
     # From here on only the documents' positions are needed, not their data.
     files, problems, documents = repo.files, repo.problems, _without_data(repo.documents)
     ignored, skipped = repo.validated.ignored, repo.skipped
+    sources = repo.sources
     del repo
     with clock.stage("evaluate"):
         raw = evaluator.evaluate(engine_input)
     with clock.stage("decide"):
         decision = _decide(raw, documents, policies)
+        review = _review(raw, options.review, documents)
     findings = tuple(sorted([*problems, *decision.findings], key=Finding.sort_key))
     return Report(
         files,
@@ -173,6 +180,8 @@ def run_check(options: CheckOptions, *, loaded: LoadedPolicies | None = None) ->
         new_only=options.new_only,
         ignored=ignored,
         skipped=skipped,
+        access_review=review,
+        sources=sources,
     )
 
 
@@ -182,6 +191,8 @@ def _engine_input(
     """The input document as the engine reads it; the objects it is built from are not
     kept, so they can be let go before the evaluation."""
     input_document = build_input(repo.validated, now=options.now)
+    if options.review is not None:
+        input_document["review"] = review_input(options.review, input_document)
     if options.base is not None:
         with clock.stage("base"):
             compare = evaluator if options.new_only else None
@@ -191,6 +202,15 @@ def _engine_input(
 
 def _without_data(documents: tuple[Document, ...]) -> tuple[Document, ...]:
     return tuple(replace(document, data=None) for document in documents)
+
+
+def _review(
+    raw: dict[str, Any], request: ReviewRequest | None, documents: tuple[Document, ...]
+) -> dict[str, Any]:
+    if request is None:
+        return {}
+    index = {(doc.file, doc.index): doc for doc in documents}
+    return read_review(raw.get("access_review"), request.view, index)
 
 
 def _decide(raw: dict[str, Any], documents: tuple[Document, ...], policies: PolicySet) -> Decision:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from checker.engines import EngineInput
@@ -36,6 +37,11 @@ class Report:
     rule_meta: tuple[RuleMeta, ...] = ()  # every rule's METADATA, for SARIF and JUnit
     subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # checked, per kind
     access_diff: dict[str, Any] = field(default_factory=dict)  # with --base: what changed
+    # With a review request: data.rolegate.review's view, grants and accounts at lines
+    # (shape in docs/access-review.md).
+    access_review: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    # Every file the check read, as (name as reported, path): what evidence hashes.
+    sources: tuple[tuple[str, Path], ...] = field(default=(), repr=False, compare=False)
     base: str = ""  # what --base named, "" without it
     new_only: bool = False
     ignored: tuple[Ignored, ...] = ()  # YAML documents that are not rolegate's, left alone
@@ -69,3 +75,25 @@ class Report:
 
     def rules_evaluated(self) -> int:
         return sum(1 for rule in self.rules if rule.status == "evaluated")
+
+
+@dataclass(frozen=True)
+class InputFile:
+    name: str  # as findings name it
+    sha256: str
+    bytes: int
+
+
+@dataclass(frozen=True)
+class EvidenceContext:
+    """What an evidence pack records beside the report: what was checked, with what, when."""
+
+    inputs: tuple[InputFile, ...]
+    policy_revision: str  # the bundle's revision (rolegate bundle)
+    bundle_sha256: str  # of the policy bundle, byte-for-byte reproducible
+    policy_packs: tuple[str, ...]  # extra rule packs, as given
+    engine: str
+    evaluated_as_of: str  # input.context.now
+    generated_at: str  # when the pack was written
+    commit: dict[str, Any] | None  # {"sha", "dirty"} of the config repo, None outside git
+    files: dict[str, str] = field(default_factory=dict)  # the pack's other files: name -> sha256

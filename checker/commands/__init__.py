@@ -9,23 +9,31 @@ from __future__ import annotations
 from types import ModuleType
 
 from checker.commands import (
+    access_command,
     bundle_command,
     check_command,
     diff_command,
     drift_command,
+    evidence_command,
     explain_command,
     import_command,
     init_command,
     new_rule_command,
     pull_command,
+    report_command,
     rules_command,
     schema_command,
     test_command,
+    who_can_command,
 )
 
 COMMANDS: tuple[ModuleType, ...] = (
     check_command,
     diff_command,
+    who_can_command,
+    access_command,
+    report_command,
+    evidence_command,
     rules_command,
     explain_command,
     test_command,

@@ -8,7 +8,8 @@
 #   Waiver in force covers to `waived`, marks findings whose fingerprint the base already
 #   had (input.base_fingerprints, --new-only) as pre-existing, and counts, per rule, the
 #   subjects checked, passed and failed. With input.base (--base) it also holds the
-#   access diff of data.rolegate.diff.
+#   access diff of data.rolegate.diff, and with input.review the access review's view
+#   (data.rolegate.review).
 package rolegate.main
 
 import rego.v1
@@ -18,6 +19,7 @@ import data.rolegate.lib.fingerprint
 import data.rolegate.lib.model
 import data.rolegate.lib.result
 import data.rolegate.lib.waivers
+import data.rolegate.review
 
 _index := data.rolegate.rule_index
 
@@ -173,4 +175,5 @@ decision := {
 	"undefined_rules": undefined_rules,
 	"subjects": _subjects,
 	"access_diff": diff.report,
+	"access_review": review.report,
 }

@@ -160,3 +160,20 @@ def test_parity_names_what_a_way_decides_otherwise(monkeypatch: pytest.MonkeyPat
         ["undefined_rules:", "extra"],
     ]
     assert '"message": "other"' in found[1]
+
+
+def test_review_bench_measures_the_page_and_the_commands(tmp_path: Path) -> None:
+    out = tmp_path / "review.json"
+    done = _bench(
+        "review.py", "--sizes", "12", "--repeat", "1", "--loads", "1", "--work",
+        str(tmp_path / "work"), "--out", str(out),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    [size] = json.loads(out.read_text())["sizes"]
+    assert size["html_bytes"] == (tmp_path / "work" / "review-12.html").stat().st_size
+    assert set(size["commands"]) == {"check", "report", "who_can", "access"}
+    assert all(run["wall"] > 0 for run in size["commands"].values())
+    if size["browser"] is not None:  # where Chromium is (browser tests say when it must be)
+        assert size["browser"]["console_errors"] == 0
+        assert size["browser"]["first_render_ms"] >= size["browser"]["parse_ms"]
+    assert done.stdout.startswith("| roles | HTML | report |")

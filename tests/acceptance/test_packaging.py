@@ -47,6 +47,19 @@ def test_installed_command_checks_the_example(installed: Path) -> None:
     assert result.stdout.endswith("rules: 0 findings; passed (fail-on high)\n")
 
 
+def test_installed_command_writes_the_html_review_with_its_style_and_script(
+    installed: Path,
+) -> None:
+    """The page's CSS and script ship in the wheel as files beside the reporter."""
+    page = installed / "review.html"
+    incident = str(FIXTURES / "incident")
+    result = _run(installed, "rolegate", "report", "--html", "-o", str(page), incident)
+    assert (result.returncode, result.stderr) == (0, "")
+    text = page.read_text()
+    assert 'document.getElementById("review-data")' in text
+    assert ".card .n {" in text
+
+
 def test_installed_module_blocks_the_incident(installed: Path) -> None:
     incident = str(FIXTURES / "incident")
     result = _run(

@@ -56,6 +56,25 @@ def test_sharded_decision_equals_one_evaluation(paths: tuple[Path, ...], name: s
     assert sharded == one
 
 
+REVIEWS = [
+    {"view": "who_can", "action": "read", "resource": "customer", "field": "phone",
+     "visibility": "", "scope": ""},
+    {"view": "access", "kind": "person", "name": "E10098"},
+    {"view": "all"},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("review", REVIEWS, ids=[r["view"] for r in REVIEWS])
+def test_sharded_access_review_equals_one_evaluation(review: dict[str, Any]) -> None:
+    input_document = {**_input((FIXTURES / "example",)), "review": review}
+    sharded = json.loads(
+        shards.evaluate(POLICIES, EngineInput.of(input_document), evaluate_modules)
+    )
+    one = _one_evaluation(input_document)
+    assert one["access_review"]["roles"]
+    assert sharded == one
+
+
 def test_shares_split_every_rule_but_the_waiver_rules_once() -> None:
     first, second = shards.shares(POLICIES)
     waiver_rules = {rule.id for rule in POLICIES.rules if rule.area == "waivers"}

@@ -41,6 +41,12 @@ role_capabilities(role) := _by_grants[role.spec.grants].capabilities if {
 	some action in grant.actions
 }
 
+# of_grants(grants) is the effective access of a role's list of grants, as
+# {"capabilities", "scope", "visibility"} like the views above (undefined for a list no
+# role of the input has): views that work out something once per distinct list of
+# grants, as the access review does, look it up here.
+of_grants(grants) := _by_grants[grants]
+
 _role_access[name] := _by_grants[role.spec.grants] if {
 	some name, role in roles_by_name
 }

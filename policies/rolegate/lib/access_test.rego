@@ -62,3 +62,15 @@ test_role_capabilities_of_any_role_document if {
 	other := _role("lead", [{"resource": "case", "actions": ["close"], "scope": "team"}])
 	access.role_capabilities(other) == {"case:close"} with input as repo
 }
+
+test_of_grants_is_the_access_of_a_list_of_grants_in_the_input if {
+	# (Local variables as the `with` value and argument, as lib.base does for regorus.)
+	repo := _input
+	grants := _lead.spec.grants
+	found := access.of_grants(grants) with input as repo
+	found == {
+		"capabilities": {"customer:read", "customer:update"},
+		"scope": {"customer": 2},
+		"visibility": {"customer": {"phone": 4}},
+	}
+}
