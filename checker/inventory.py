@@ -7,14 +7,17 @@ rolegate.main then marks the findings the base already had.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
 from checker import __version__
 from checker.engines import EngineInput, Evaluator
 from checker.errors import GateError
 from checker.load.base import BaseSource
+from checker.load.loader import Document
+from checker.validate.dates import out_of_range
 from checker.validate.documents import Validated, validate
+from checker.validate.patterns import evaluated
 
 INPUT_KEYS = {
     "DataCatalog": "catalogs",
@@ -29,14 +32,25 @@ INPUT_KEYS = {
 
 def build_input(validated: Validated, *, now: datetime) -> dict[str, Any]:
     """Every valid document, grouped by kind, each with its source file and index."""
+    problem = out_of_range(date(now.year, now.month, now.day))  # a datetime, or a date
+    if problem is not None:
+        raise GateError(f"evaluation time (--now): {problem}")
     document: dict[str, Any] = {
         "context": {"now": now.strftime("%Y-%m-%dT%H:%M:%SZ"), "rolegate_version": __version__},
         **{key: [] for key in INPUT_KEYS.values()},
     }
     for kind, doc in validated.documents:
         source = {"file": doc.file, "document": doc.index}
-        document[INPUT_KEYS[kind]].append({**doc.data, "source": source})
+        document[INPUT_KEYS[kind]].append({**doc.data, "source": source, **_derived(kind, doc)})
     return document
+
+
+def _derived(kind: str, doc: Document) -> dict[str, Any]:
+    """What rolegate adds to a document beside its source: an OrgPolicy's patterns as the
+    engines evaluate them (validate/patterns.py)."""
+    if kind == "OrgPolicy":
+        return {"regexes": evaluated(doc.data["spec"])}
+    return {}
 
 
 def base_inventory(source: BaseSource) -> dict[str, Any]:

@@ -7,7 +7,9 @@ slowness, a refused token); what a real server does with uploads is tested again
 (tests/engines/test_opa_server_real.py).
 ``OPA_SCRIPT`` is an executable ``opa`` with ``version`` and ``eval --bundle --input
 --format json``. Neither is OPA's server or CLI; both run OPA's Go evaluator, so a
-decision that passes through them is OPA's decision.
+decision that passes through them is OPA's decision. Both refuse to evaluate unless
+rolegate asks for strict builtin errors (``--strict-builtin-errors``, the
+``strict-builtin-errors`` query parameter), which OPA's evaluator here cannot apply itself.
 """
 
 from __future__ import annotations
@@ -184,7 +186,11 @@ class _Handler(BaseHTTPRequestHandler):
         if self.state.fault == "malformed":
             self._reply(200, b'{"result": {"findings": [')
             return
-        query = "data." + self.path.removeprefix("/v1/data/").replace("/", ".")
+        path, _, query_string = self.path.partition("?")
+        if "strict-builtin-errors=true" not in query_string.lower():
+            self._reply(400, {"code": "invalid_parameter", "message": "stand-in: not strict"})
+            return
+        query = "data." + path.removeprefix("/v1/data/").replace("/", ".")
         try:
             result = self.state.engine().eval_query(f"x := {query}", json.loads(body).get("input"))
         except OpaError as error:
@@ -230,6 +236,12 @@ args = sys.argv[1:]
 if args[:1] == ["version"]:
     print("Version: " + os.environ.get("STANDIN_OPA_VERSION", "1.20.2"))
     sys.exit(0)
+# OPA's own evaluator here cannot make builtin errors fatal; the stand-in insists that
+# rolegate asks for it, as real OPA needs it asked.
+if "--strict-builtin-errors" not in args:
+    print(json.dumps({{"errors": [{{"message": "stand-in: no --strict-builtin-errors"}}]}}))
+    sys.exit(1)
+args = [a for a in args if a != "--strict-builtin-errors"]
 options = dict(zip(args[1:-1:2], args[2:-1:2]))
 policies, data = {{}}, {{}}
 with tarfile.open(options["--bundle"]) as bundle:

@@ -105,6 +105,9 @@ class OpaCliEvaluator:
         command = [
             self._binary,
             "eval",
+            # A builtin error (say, a date past 2262) must stop the evaluation: by default
+            # OPA makes the expression undefined, which a rule reads as "no finding".
+            "--strict-builtin-errors",
             "--bundle",
             str(self._bundle),
             "--input",

@@ -21,6 +21,10 @@ from checker.errors import GateError
 from checker.policy.bundle import ROOT, revision
 from checker.policy.policyset import PolicySet
 
+# A builtin error must fail the query (an HTTP error), not make its expression undefined,
+# which a rule would read as "no finding".
+STRICT = {"strict-builtin-errors": True}
+
 
 def client_for(settings: EngineSettings) -> Any:
     """An OpaClient for ``settings.opa_url`` (http or https, host and port, no path)."""
@@ -103,7 +107,7 @@ class OpaServerEvaluator:
 
     def _eval(self, input_document: dict[str, Any], *, failure: str) -> dict[str, Any]:
         package, rule = ENTRY_POINT.removeprefix("data.").rsplit(".", 1)
-        answer = self._call(failure, self._client.query_rule, input_document, package, rule)
+        answer = self._call(failure, self._client.query_rule, input_document, package, rule, STRICT)
         if not isinstance(answer, dict):
             raise GateError(f"OPA server {self._url}: {failure}: answer is not a JSON object")
         return decision_of(answer.get("result"), source=f"OPA server {self._url}")

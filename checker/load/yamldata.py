@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from checker.load.numbers import NumberRangeError, decimal, integer
+
 # Tag the resolver gives every plain (unquoted, untagged) scalar, so that this module,
 # not PyYAML's YAML 1.1 resolver, decides what it is.
 PLAIN = "tag:rolegate,2026:plain"
@@ -77,13 +79,13 @@ def plain_scalar(text: str) -> Any:
     if text in _BOOL:
         return _BOOL[text]
     if _INT.match(text):
-        return int(text)
+        return integer(text)
     if _OCT.match(text):
-        return int(text[2:], 8)
+        return integer(text[2:], 8)
     if _HEX.match(text):
-        return int(text[2:], 16)
+        return integer(text[2:], 16)
     if _FLOAT.match(text):
-        return float(text)
+        return decimal(text)
     return text
 
 
@@ -104,7 +106,14 @@ def _tagged_scalar(node: yaml.ScalarNode) -> Any:
     value = plain_scalar(node.value)
     if not expected[kind](value):
         raise YamlDataError(f"{node.value!r} is not a valid !!{kind}", node)
-    return float(value) if kind == "float" else value
+    return decimal(node.value) if kind == "float" else value
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    try:
+        return plain_scalar(node.value) if node.tag == PLAIN else _tagged_scalar(node)
+    except NumberRangeError as error:
+        raise YamlDataError(str(error), node) from error
 
 
 class _Builder:
@@ -125,7 +134,7 @@ class _Builder:
     def build(self, node: yaml.Node, path: KeyPath, depth: int = 0) -> Any:
         self._count(node, depth)
         if isinstance(node, yaml.ScalarNode):
-            return plain_scalar(node.value) if node.tag == PLAIN else _tagged_scalar(node)
+            return _scalar(node)
         if isinstance(node, yaml.SequenceNode):
             self._check_tag(node, "seq")
             return [self._item(child, (*path, i), depth) for i, child in enumerate(node.value)]

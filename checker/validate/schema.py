@@ -11,7 +11,11 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from checker.validate.dates import FIRST_DATE, LAST_DATE
 from checker.validate.fastschema import FastGate
+from checker.validate.patterns import joined_problems
+from checker.validate.regexclass import RegexError
+from checker.validate.regexes import portable
 
 if TYPE_CHECKING:  # jsonschema is imported only when a document is invalid
     from jsonschema import Draft202012Validator
@@ -74,6 +78,8 @@ class Validators:
         if self._gate is not None and self._gate.valid(kind, document):
             return []
         found = [_describe(error) for error in self._exact_validator(kind).iter_errors(document)]
+        if kind == "OrgPolicy" and not found:
+            found = [SchemaError(path, message) for path, message in joined_problems(document)]
         return sorted(found, key=lambda e: [str(part) for part in e.path])
 
     def _exact_validator(self, kind: str) -> Draft202012Validator:
@@ -85,18 +91,25 @@ class Validators:
 def _exact_validators(
     common: dict[str, Any], schemas: dict[str, dict[str, Any]]
 ) -> dict[str, Draft202012Validator]:
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator, FormatChecker
     from referencing import Registry, Resource
 
     registry: Registry[Any] = Registry().with_resources(
         (s["$id"], Resource.from_contents(s)) for s in [common, *schemas.values()]
     )
+    formats = FormatChecker()  # every format jsonschema knows, and regex as both engines read it
+    formats.checks("regex", raises=RegexError)(_portable_regex)
     return {
-        kind: Draft202012Validator(
-            kind_schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER
-        )
+        kind: Draft202012Validator(kind_schema, registry=registry, format_checker=formats)
         for kind, kind_schema in schemas.items()
     }
+
+
+def _portable_regex(instance: object) -> bool:
+    """``format: regex``: a pattern OPA (RE2) and the embedded engine read alike."""
+    if isinstance(instance, str):
+        portable(instance)
+    return True
 
 
 def _with_actions(common: dict[str, Any], extra: list[str]) -> dict[str, Any]:
@@ -128,7 +141,18 @@ def _describe(error: ValidationError) -> SchemaError:
                 f"{json_path(path[:-1])}: unknown key {listed} "
                 "(misspelt? see `rolegate schema` for the fields)",
             )
-    return SchemaError(path, f"{json_path(path)}: {error.message}")
+    return SchemaError(path, f"{json_path(path)}: {_message(error)}")
+
+
+def _message(error: ValidationError) -> str:
+    """jsonschema's words, except where they would not say what is wrong: a date outside
+    the range the engines count, and the reason a format check gave."""
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if error.validator == "pattern" and schema.get("format") == "date":
+        return f"{error.instance!r} is not a date from {FIRST_DATE} to {LAST_DATE} (YYYY-MM-DD)"
+    if error.validator == "format" and error.cause is not None:
+        return f"{error.message}: {error.cause}"
+    return error.message
 
 
 def _unexpected_keys(instance: dict[str, Any], schema: dict[str, Any]) -> Iterator[str]:

@@ -119,6 +119,13 @@ MUTATION_VALUES: list[Any] = [
     ["x"],
     {},
     {"a": 1},
+    # Out of what the engines read alike (issue 15): the schema must stop each of them.
+    "2263-01-01",
+    "1677-09-21",
+    99999999999999999999999,
+    2**63,
+    "^x(?=y)",
+    "^\\w{3}$",
 ]
 
 

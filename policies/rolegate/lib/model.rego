@@ -86,11 +86,33 @@ org := object.union(defaults.org_policy, input.org_policies[0].spec) if {
 
 thresholds := org.thresholds
 
-# now_ns is the evaluation time (input.context.now) in nanoseconds since the epoch.
-now_ns := time.parse_rfc3339_ns(input.context.now)
+# The calendar days rolegate reads (checker/validate/dates.py; the schema holds every date
+# in the YAML to them). The time builtins count nanoseconds since 1970 in 64 bits and fail
+# outside 1677-09-21..2262-04-11, and on OPA a failing builtin makes its expression
+# undefined, which a rule would read as "no finding". So the date helpers below are
+# undefined, never an error, outside this range, and a rule that compares dates fires
+# when a date it needs is undefined (`not within(...)`), never passes.
+first_date := "1900-01-01"
 
-# date_ns is a YYYY-MM-DD date (midnight UTC) in nanoseconds since the epoch.
-date_ns(date) := time.parse_rfc3339_ns(sprintf("%sT00:00:00Z", [date]))
+last_date := "2199-12-31"
+
+# readable_date holds for a date from first_date to last_date. (A string that is no
+# YYYY-MM-DD date but sorts inside the range still fails to parse: an error, never a pass.)
+readable_date(date) if {
+	date >= first_date
+	date <= last_date
+}
+
+# now_ns is the evaluation time (input.context.now) in nanoseconds since the epoch.
+now_ns := time.parse_rfc3339_ns(input.context.now) if readable_date(substring(input.context.now, 0, 10))
+
+# date_ns is a YYYY-MM-DD date (midnight UTC) in nanoseconds since the epoch; undefined
+# for a date that readable_date refuses. (Its test is written out here: rules ask for
+# every account's dates, and a call costs the embedded engine more than the test.)
+date_ns(date) := time.parse_rfc3339_ns(sprintf("%sT00:00:00Z", [date])) if {
+	date >= first_date
+	date <= last_date
+}
 
 # day_ns is one day in nanoseconds.
 day_ns := ((24 * 60) * 60) * 1000000000

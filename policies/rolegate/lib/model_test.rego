@@ -47,3 +47,22 @@ test_first_by_name_keeps_the_first_of_a_name_used_twice if {
 	model.first_by_name(docs) == {"a": docs[1], "b": docs[0]}
 	model.first_by_name([]) == {}
 }
+
+test_date_ns_counts_the_readable_dates if {
+	model.date_ns("1970-01-02") == model.day_ns
+	model.date_ns(model.first_date) < model.date_ns(model.last_date)
+}
+
+# Outside first_date..last_date the date helpers are undefined, never an error: on OPA a
+# time builtin past the nanosecond clock (1677-09-21..2262-04-11) would make the calling
+# rule undefined, and on the embedded engine stop the run.
+test_date_ns_is_undefined_for_days_it_cannot_read if {
+	every date in ["1899-12-31", "2200-01-01", "2263-01-01", "1677-01-01", "9999-12-31", "", 20261128, null] {
+		not model.date_ns(date)
+	}
+}
+
+test_now_ns_is_undefined_for_a_time_it_cannot_read if {
+	not model.now_ns with input as {"context": {"now": "2300-01-01T00:00:00Z"}}
+	model.now_ns == model.date_ns("2026-11-28") with input as {"context": {"now": "2026-11-28T00:00:00Z"}}
+}

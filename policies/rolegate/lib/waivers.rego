@@ -24,16 +24,24 @@ max_days := model.thresholds.max_waiver_days
 
 _today_ns := model.date_ns(today)
 
-# days_left is the number of days from today to the waiver's last day. (Functions here
-# use no import alias: see lib.change.)
-days_left(waiver) := floor((time.parse_rfc3339_ns(sprintf("%sT00:00:00Z", [waiver.spec.expires])) - _today_ns) / 86400000000000)
+# days_left is the number of days from today to the waiver's last day; undefined when
+# either day cannot be read (lib.model.date_ns). (Functions here use no import alias:
+# see lib.change.)
+days_left(waiver) := floor((data.rolegate.lib.model.date_ns(waiver.spec.expires) - _today_ns) / 86400000000000)
 
-too_long(waiver) if days_left(waiver) > max_days
+# within_max holds when the waiver's last day is at most max_days from today. A day that
+# cannot be counted is not within it, so such a waiver is never in force.
+within_max(waiver) if days_left(waiver) <= max_days
+
+too_long(waiver) if {
+	not expired(waiver)
+	not within_max(waiver)
+}
 
 in_force contains waiver if {
 	some waiver in input.waivers
 	not expired(waiver)
-	not too_long(waiver)
+	within_max(waiver)
 }
 
 # covering[[rule, target]] is the waiver in force for findings of `rule` on `target`:

@@ -39,3 +39,19 @@ test_the_first_waiver_by_file_covers if {
 	waivers.covers(first, {"rule": "LP-001", "subject": "role:agent"})
 	not waivers.covers(first, {"rule": "LP-002", "subject": "role:agent"})
 }
+
+test_a_waiver_whose_expiry_cannot_be_counted_is_never_in_force if {
+	forever := _waiver("forever", "9999-12-31", "a.yaml")
+	repo := _input([forever])
+	not waivers.days_left(forever) with input as repo
+	not waivers.within_max(forever) with input as repo
+	waivers.too_long(forever) with input as repo
+	count(waivers.in_force) == 0 with input as repo
+}
+
+test_an_expired_waiver_is_not_also_too_long if {
+	gone := _waiver("long-gone", "1600-01-01", "a.yaml")
+	repo := _input([gone])
+	waivers.expired(gone) with input as repo
+	not waivers.too_long(gone) with input as repo
+}

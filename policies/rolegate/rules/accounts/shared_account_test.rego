@@ -57,3 +57,39 @@ test_no_patterns_match_no_id if {
 	}
 	count(fs) == 0
 }
+
+_findings_with(org, accounts) := {f | some f in shared_account.findings with input as {
+	"bindings": [_bindings(accounts)],
+	"org_policies": [object.union({"source": {"file": "org.yaml", "document": 0}, "metadata": {"name": "org"}}, org)],
+}}
+
+# rolegate hands in each pattern as the engines evaluate it (`regexes`): \w as an ASCII
+# class, which the embedded engine compiles three times over where its Unicode \w would
+# overflow its size limit. The message names the pattern as written.
+test_a_pattern_is_matched_as_evaluated_and_named_as_written if {
+	org := {
+		"spec": {"generic_account_patterns": [`^\w{2,3}shared\w*$`]},
+		"regexes": {`^\w{2,3}shared\w*$`: `^[0-9A-Za-z_]{2,3}shared[0-9A-Za-z_]*$`},
+	}
+	[f] := [x | some x in _findings_with(org, [{"id": "absharedx", "type": "individual"}])]
+	f.message == `account "absharedx": id matches generic account pattern ^\w{2,3}shared\w*$`
+}
+
+# A pattern neither engine compiles (Python-only lookahead) switches off neither the rule
+# nor the other patterns, and is itself a finding at its line.
+test_a_pattern_the_engine_cannot_compile_is_reported_and_the_others_still_match if {
+	org := {"spec": {"generic_account_patterns": [`^x(?=y)`, `^agent[0-9]+$`]}}
+	fs := _findings_with(org, [{"id": "agent07", "type": "individual"}])
+	{[f.path, f.subject] | some f in fs} == {
+		[["spec", "accounts", 0, "id"], "account:agent07"],
+		[["spec", "generic_account_patterns", 0], "org_policy:org"],
+	}
+}
+
+# Patterns that compile one by one but not as one alternation on one of the engines (the
+# embedded engine refuses a group name used twice, OPA does not) are tried one by one.
+test_patterns_that_cannot_be_joined_are_tried_one_by_one if {
+	org := {"spec": {"generic_account_patterns": [`^(?P<n>temp)[0-9]+$`, `^(?P<n>agent)[0-9]+$`]}}
+	fs := _findings_with(org, [{"id": "agent07", "type": "individual"}, {"id": "ana.lima", "type": "individual"}])
+	{f.message | some f in fs} == {"account \"agent07\": id matches generic account pattern ^(?P<n>agent)[0-9]+$"}
+}

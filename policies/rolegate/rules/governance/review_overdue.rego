@@ -1,7 +1,8 @@
 # METADATA
 # title: Role access review missing or overdue
 # description: |
-#   A role has no `last_review`, or its last review is older than its review interval:
+#   A role has no `last_review`, or its last review is older than its review interval (or
+#   cannot be counted in days from today):
 #   the role's own review_interval_days, capped by the OrgPolicy's
 #   max_review_interval_days for the strictest kind that applies (break_glass for
 #   break-glass roles; privileged for admin and access_admin roles and roles that can
@@ -40,15 +41,26 @@ findings contains _finding(role, ["metadata"], msg) if {
 findings contains _finding(role, ["metadata", "last_review"], msg) if {
 	some role in input.roles
 	last := role.metadata.last_review
-	age := floor((model.now_ns - model.date_ns(last)) / model.day_ns)
 	# Most roles stop here, before their interval is worked out.
-	age > _shortest_interval(role)
+	not _reviewed_within(last, _shortest_interval(role))
 	interval := _interval(role)
-	age > interval.days
-	msg := sprintf("role %q: last_review %s is %d days old, over the %d-day review interval (%s)", [
-		role.metadata.name, last, age, interval.days, interval.basis,
-	])
+	not _reviewed_within(last, interval.days)
+	msg := _overdue_message(role, last, interval)
 }
+
+# _reviewed_within holds when the review on `last` is at most `days` days old. A day that
+# cannot be counted is within no interval, so the role is reported, never passed.
+_reviewed_within(last, days) if _age(last) <= days
+
+_age(last) := floor((model.now_ns - model.date_ns(last)) / model.day_ns)
+
+_overdue_message(role, last, interval) := sprintf("role %q: last_review %s is %d days old, over the %d-day review interval (%s)", [
+	role.metadata.name, last, age, interval.days, interval.basis,
+]) if {
+	age := _age(last)
+} else := sprintf("role %q: last_review %s cannot be counted in days from today, so the %d-day review interval (%s) is not shown to hold", [
+	role.metadata.name, last, interval.days, interval.basis,
+])
 
 _finding(role, path, msg) := result.escalated(role, path, result.role_subject(role), msg, "sensitive") if {
 	_sensitive(role)

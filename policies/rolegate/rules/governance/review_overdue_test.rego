@@ -101,3 +101,16 @@ test_review_on_the_last_day_passes if {
 test_recent_review_passes if {
 	count(_findings(_role({"last_review": "2026-10-14"}, "frontline", "contractor", _case_grant))) == 0
 }
+
+# A review day the engines cannot count (outside the dates the schema allows) is within no
+# interval: the role fires instead of passing silently.
+test_unreadable_review_day_fires if {
+	role := _role({"last_review": "2263-01-01"}, "frontline", "employee", _case_grant)
+	[f] := [x | some x in _findings(role)]
+	f.message == `role "tier1-agent": last_review 2263-01-01 cannot be counted in days from today, so the 180-day review interval (standard maximum) is not shown to hold`
+	f.path == ["metadata", "last_review"]
+}
+
+test_review_before_the_readable_dates_fires if {
+	count(_findings(_role({"last_review": "1600-01-01"}, "frontline", "employee", _case_grant))) == 1
+}

@@ -58,3 +58,25 @@ test_contractor_within_limits_passes if {
 test_employee_without_expiry_passes if {
 	count(_findings({"id": "maria.souza", "type": "individual", "workforce": "employee"})) == 0
 }
+
+# Days the engines cannot count (past the nanosecond clock, or outside the dates the
+# schema allows) make the account fire, never pass: on OPA a failing time builtin would
+# otherwise have made the rule undefined.
+test_valid_until_past_the_readable_dates_fires if {
+	[f] := [x | some x in _findings(object.union(_contractor, {"valid_until": "2263-01-01"}))]
+	f.message == `account "lucas.pereira": contractor access from 2026-09-01 to 2263-01-01 cannot be counted in days, so it is not shown to stay within the maximum of 180`
+	f.path == ["spec", "accounts", 0, "valid_until"]
+}
+
+test_valid_from_before_the_readable_dates_fires if {
+	count(_findings(object.union(_contractor, {"valid_from": "1600-01-01"}))) == 1
+}
+
+test_unreadable_now_fires_without_valid_from if {
+	account := object.remove(_contractor, ["valid_from"])
+	fs := contractor_expiry.findings with input as {
+		"context": {"now": "2300-01-01T00:00:00Z"},
+		"bindings": [{"source": {"file": "bindings.yaml", "document": 0}, "spec": {"accounts": [account]}}],
+	}
+	count(fs) == 1
+}

@@ -42,3 +42,11 @@ test_waiver_expiring_today_passes if {
 test_waiver_at_exactly_max_waiver_days_passes if {
 	count(_findings("2027-02-26", [])) == 0
 }
+
+# An expiry the engines cannot count is over any maximum: the waiver is reported and not in
+# force, never in force forever.
+test_waiver_expiring_past_the_readable_dates_fires if {
+	[f] := [x | some x in _findings("9999-12-31", [])]
+	f.message == `waiver "tier1-backfill": expires 9999-12-31, a day that cannot be counted from today, so it is not in force`
+	f.path == ["spec", "expires"]
+}
