@@ -23,6 +23,8 @@ from checker.load.loader import Document
 from checker.load.loadpool import load_files, prefetch_regions
 from checker.policy.policyset import PolicySet, load_policy_set
 from checker.result import Report
+from checker.usage.aggregate import summarize
+from checker.usage.summary import Summary
 from checker.validate.documents import Validated, validate
 from checker.validate.references import check_references
 
@@ -38,6 +40,10 @@ class CheckOptions:
     ignore: IgnoreRules | None = None  # paths .rolegate.yaml says to skip
     base: BaseSource | None = None  # --base: the version to compare with (input.base)
     new_only: bool = False  # --new-only: findings the base has too are pre-existing
+    # --usage: logs or a summary (files, folders, globs); without, the usage rules are
+    # not evaluated. A pattern relative to usage_base when that is set.
+    usage: tuple[str, ...] = ()
+    usage_base: Path | None = None
 
 
 class _Stopwatch:
@@ -107,7 +113,9 @@ def run_check(options: CheckOptions, *, loaded: LoadedPolicies | None = None) ->
     with clock.stage("policies"):
         policies, evaluator = loaded or load_policies(options)
     repo = read_repo(options.paths, root=options.root, ignore=options.ignore, clock=clock)
-    engine_input = _engine_input(repo, options, evaluator, clock)
+    with clock.stage("usage"):
+        usage = _usage(options)
+    engine_input = _engine_input(repo, options, evaluator, clock, usage)
     # From here on only the documents' positions are needed, not their data.
     files, problems, documents = repo.files, repo.problems, _without_data(repo.documents)
     del repo
@@ -129,15 +137,28 @@ def run_check(options: CheckOptions, *, loaded: LoadedPolicies | None = None) ->
         access_diff=decision.access_diff,
         base=options.base.label if options.base else "",
         new_only=options.new_only,
+        notes=tuple(usage.notes()) if usage else (),
     )
 
 
+def _usage(options: CheckOptions) -> Summary | None:
+    if not options.usage:
+        return None
+    return summarize(options.usage, now=options.now, base=options.usage_base, root=options.root)
+
+
 def _engine_input(
-    repo: Repo, options: CheckOptions, evaluator: Evaluator, clock: _Stopwatch
+    repo: Repo,
+    options: CheckOptions,
+    evaluator: Evaluator,
+    clock: _Stopwatch,
+    usage: Summary | None = None,
 ) -> EngineInput:
     """The input document as the engine reads it; the objects it is built from are not
     kept, so they can be let go before the evaluation."""
-    input_document = build_input(repo.validated, now=options.now)
+    input_document = build_input(
+        repo.validated, now=options.now, usage=usage.to_input() if usage else None
+    )
     if options.base is not None:
         with clock.stage("base"):
             compare = evaluator if options.new_only else None

@@ -36,6 +36,8 @@ class ProjectConfig:
     # `format` alone.
     outputs: tuple[tuple[str, Path | None], ...] = ()
     lines: dict[str, int] = field(default_factory=dict)  # top-level key -> its line
+    usage: tuple[str, ...] = ()  # usage logs (files, folders, globs), relative to base
+    base: Path | None = None  # the folder holding the config file
 
     def where(self, key: str) -> str:
         """``file:line`` of a key, for messages about its value."""
@@ -85,6 +87,8 @@ def load_config(path: Path) -> ProjectConfig:
         format=data.get("format"),
         outputs=_outputs(data, base),
         lines={key: document.locate((key,))[0] for key in data},
+        usage=tuple(data.get("usage", [])),
+        base=base,
     )
 
 

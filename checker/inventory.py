@@ -27,8 +27,11 @@ INPUT_KEYS = {
 }
 
 
-def build_input(validated: Validated, *, now: datetime) -> dict[str, Any]:
-    """Every valid document, grouped by kind, each with its source file and index."""
+def build_input(
+    validated: Validated, *, now: datetime, usage: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Every valid document, grouped by kind, each with its source file and index; with
+    ``usage`` (--usage), the usage summary as ``usage``."""
     document: dict[str, Any] = {
         "context": {"now": now.strftime("%Y-%m-%dT%H:%M:%SZ"), "rolegate_version": __version__},
         **{key: [] for key in INPUT_KEYS.values()},
@@ -36,6 +39,8 @@ def build_input(validated: Validated, *, now: datetime) -> dict[str, Any]:
     for kind, doc in validated.documents:
         source = {"file": doc.file, "document": doc.index}
         document[INPUT_KEYS[kind]].append({**doc.data, "source": source})
+    if usage is not None:
+        document["usage"] = usage
     return document
 
 

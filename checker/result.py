@@ -16,7 +16,7 @@ class RuleResult:
     id: str
     title: str
     severity: str
-    status: str  # evaluated | disabled
+    status: str  # evaluated | disabled | not_evaluated (a usage rule without --usage)
     findings: int
     checked: int
     passed: int
@@ -38,6 +38,7 @@ class Report:
     access_diff: dict[str, Any] = field(default_factory=dict)  # with --base: what changed
     base: str = ""  # what --base named, "" without it
     new_only: bool = False
+    notes: tuple[str, ...] = ()  # what the report says besides findings (reading usage logs)
 
     @property
     def input_document(self) -> dict[str, Any]:
@@ -62,3 +63,7 @@ class Report:
 
     def rules_evaluated(self) -> int:
         return sum(1 for rule in self.rules if rule.status == "evaluated")
+
+    def rules_not_evaluated(self) -> int:
+        """Rules that need usage logs, in a check without them: neither passed nor failed."""
+        return sum(1 for rule in self.rules if rule.status == "not_evaluated")

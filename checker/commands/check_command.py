@@ -20,6 +20,7 @@ from checker.commands.options import (
     parse_now,
 )
 from checker.commands.report_options import add_report_options, report_settings, write_reports
+from checker.commands.usage_options import add_usage_option
 from checker.findings import SEVERITIES
 
 if TYPE_CHECKING:  # the check pipeline is imported only when the command runs
@@ -33,6 +34,7 @@ examples:
   rolegate check --format json . > out.json
   rolegate check --now 2026-12-01 .      evaluate dates as of a fixed day (reproducible)
   rolegate check --policy ./my-rules .   add a directory of custom rules
+  rolegate check . --usage logs/*.csv    also judge usage logs (or a summary): the USE rules
   rolegate check --base origin/main --format sarif --output rolegate.sarif --format github
                                          in CI: compare with the target branch, write SARIF,
                                          annotate the pull request
@@ -69,6 +71,7 @@ def register(commands: Any) -> None:
     add_policy_option(parser)
     add_config_option(parser)
     add_engine_options(parser)
+    add_usage_option(parser)
     parser.add_argument(
         "--emit-input",
         type=Path,

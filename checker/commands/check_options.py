@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from checker.commands.base_options import git_base
 from checker.commands.config_options import policy_packs
 from checker.commands.engine_options import engine_settings
+from checker.commands.usage_options import usage_logs
 
 if TYPE_CHECKING:  # the pipeline is imported only when a command runs
     from checker.check import CheckOptions
@@ -21,6 +22,7 @@ def check_options(args: argparse.Namespace, config: ProjectConfig) -> CheckOptio
     ``--now`` or ``--new-only``) keeps its default."""
     from checker.check import CheckOptions
 
+    usage, usage_base = usage_logs(args, config)
     return CheckOptions(
         paths=tuple(args.paths),
         now=getattr(args, "now", None) or datetime.now(timezone.utc),
@@ -30,4 +32,6 @@ def check_options(args: argparse.Namespace, config: ProjectConfig) -> CheckOptio
         ignore=config.ignore,
         base=git_base(args, ignore=config.ignore),
         new_only=getattr(args, "new_only", False),
+        usage=usage,
+        usage_base=usage_base,
     )

@@ -23,6 +23,7 @@ def render(
             "files": report.files,
             "documents": report.documents,
             "rules": report.rules_evaluated(),
+            "rules_not_evaluated": report.rules_not_evaluated(),
             "findings": len(report.findings),
             "by_severity": report.by_severity(),
             "waived": len(report.waived),
@@ -33,6 +34,7 @@ def render(
         "findings": [finding_data(f) for f in report.findings],
         "waived": [waived_data(w) for w in report.waived],
         "rules": [vars(rule) for rule in report.rules],
+        "notes": list(report.notes),
     }
     if report.base:
         document["base"] = {"ref": report.base, "new_only": report.new_only}

@@ -87,6 +87,7 @@ _evaluated contains _stamped(meta, raw) if {
 	some meta in _index
 	not meta.id in _disabled
 	not _waiver_rule(meta)
+	not _not_evaluated(meta)
 	some raw in rule_findings[meta.id]
 }
 
@@ -130,14 +131,34 @@ _subject_counts := {
 	"waiver": count(input.waivers),
 }
 
-_status(meta) := "disabled" if meta.id in _disabled else := "evaluated"
+# The usage rules (package area `usage`) judge input.usage, the summary of usage logs
+# (--usage). Without it they are not evaluated, and the decision says so: a rule that
+# had nothing to judge neither passed nor failed.
+_usage_rule(meta) if meta.area == "usage"
+
+_not_evaluated(meta) if {
+	_usage_rule(meta)
+	not input.usage
+}
+
+_status(meta) := "disabled" if {
+	meta.id in _disabled
+} else := "not_evaluated" if {
+	_not_evaluated(meta)
+} else := "evaluated"
+
+_checked(meta, _) := 0 if {
+	_not_evaluated(meta)
+} else := checked if {
+	checked := max([object.get(_subject_counts, meta.subject, 0), 0])
+}
 
 rules contains entry if {
 	some meta in _index
 	rule_findings[meta.id]
 	own := [f | some f in findings; f.rule == meta.id]
 	failed := count({f.subject | some f in own})
-	checked := max([object.get(_subject_counts, meta.subject, 0), failed])
+	checked := max([_checked(meta, failed), failed])
 	entry := {
 		"id": meta.id,
 		"title": meta.title,
