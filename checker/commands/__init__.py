@@ -21,6 +21,7 @@ from checker.commands import (
     rules_command,
     schema_command,
     test_command,
+    usage_command,
 )
 
 COMMANDS: tuple[ModuleType, ...] = (
@@ -35,5 +36,6 @@ COMMANDS: tuple[ModuleType, ...] = (
     import_command,
     pull_command,
     drift_command,
+    usage_command,
     schema_command,
 )

@@ -102,10 +102,11 @@ def summarize_sources(sources: Sequence[Source], *, now: datetime, engine: str) 
 
 def assemble(logs: Sequence[Prepared], result: Aggregated, *, now: str) -> Summary:
     reports = [_report(log, result) for log in logs]
-    observed = _observed(reports, result.src_systems)
+    accounts = _with_activity(result.accounts, reports)
+    src_systems = {*result.src_systems, *((r.file, a[1]) for r in reports for a in r.activity)}
+    observed = _observed(reports, sorted(src_systems))
     logs_of = {
-        s: sorted({src for src, system in result.src_systems if system == s})
-        for _, s in result.src_systems
+        s: sorted({src for src, system in src_systems if system == s}) for _, s in src_systems
     }
     systems = [
         {**row, "observed": observed.get(row["system"], []), "sources": logs_of[row["system"]]}
@@ -114,10 +115,36 @@ def assemble(logs: Sequence[Prepared], result: Aggregated, *, now: str) -> Summa
     return Summary(
         now=now,
         grants=tuple(_sorted(result.grants, GRANT_FIELDS)),
-        accounts=tuple(_sorted(result.accounts, ACCOUNT_FIELDS)),
+        accounts=tuple(_sorted(accounts, ACCOUNT_FIELDS)),
         systems=tuple(sorted((_plain(s) for s in systems), key=lambda s: s["system"])),
         sources=tuple(reports),
     )
+
+
+def _with_activity(
+    accounts: list[dict[str, Any]], reports: Sequence[SourceReport]
+) -> list[dict[str, Any]]:
+    """Account rows with the activity vendor rows showed without a grant (a refused or
+    unmapped request is still the login in use): first and last widened, rows added."""
+    rows = {(row["account"], row["system"]): dict(row) for row in accounts}
+    for report in reports:
+        for account, system, first, last, count in report.activity:
+            row = rows.setdefault(
+                (account, system),
+                {
+                    "account": account,
+                    "system": system,
+                    "first_use": first,
+                    "last_use": last,
+                    "events": 0,
+                    "peak_hour": None,
+                    "peak_records": 0,
+                },
+            )
+            row["first_use"] = min(row["first_use"], first)
+            row["last_use"] = max(row["last_use"], last)
+            row["events"] = int(row["events"]) + count
+    return list(rows.values())
 
 
 def _report(log: Prepared, result: Aggregated) -> SourceReport:
@@ -134,6 +161,7 @@ def _report(log: Prepared, result: Aggregated) -> SourceReport:
         examples=tuple(examples[:3]),
         unmapped=log.report.unmapped,
         observed=log.report.observed,
+        activity=log.report.activity,
     )
 
 

@@ -24,7 +24,9 @@ from checker.usage.needs import need
 REQUIRED = ("time", "account", "system", "resource", "action")
 OPTIONAL = ("field", "visibility", "record", "count")
 NEUTRAL_FORMATS = ("csv", "jsonl", "parquet")
-_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".json", ".parquet")
+# What a folder's logs are; a .json file is read only when named (an export's users.json
+# sits beside its logs).
+_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
 SUMMARY_MARKER = "rolegate.usage.summary"
 # A vendor log: the fields of its first record that identify it, and its format name.
 VENDOR_SIGNS: tuple[tuple[frozenset[str], str], ...] = (

@@ -49,6 +49,9 @@ class SourceReport:
     examples: tuple[str, ...] = ()  # "file:line: reason" of the first skipped rows
     unmapped: tuple[tuple[str, int], ...] = ()  # vendor event kind -> events
     observed: tuple[str, ...] = ()  # "resource:action" its vendor can show; ALL for neutral
+    # Per account and system, (first, last, rows) of vendor rows that showed the login in
+    # use but no grant (unmapped or refused): activity for the dormant-account rule.
+    activity: tuple[tuple[str, str, str, str, int], ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -59,6 +62,7 @@ class SourceReport:
             "examples": list(self.examples),
             "unmapped": dict(self.unmapped),
             "observed": list(self.observed),
+            "activity": [list(a) for a in self.activity],
         }
 
     @classmethod
@@ -71,6 +75,9 @@ class SourceReport:
             examples=tuple(map(str, data["examples"])),
             unmapped=tuple(sorted((str(k), int(v)) for k, v in data["unmapped"].items())),
             observed=tuple(map(str, data["observed"])),
+            activity=tuple(
+                (str(a), str(s), str(f), str(la), int(n)) for a, s, f, la, n in data["activity"]
+            ),
         )
 
 

@@ -67,8 +67,35 @@ _first_of_its_id(k) if {
 
 roles_by_name := model.first_by_name(input.roles)
 
-# account_roles[id] are the role names an account is bound to.
-account_roles := {id: object.get(entry.account, "roles", []) | some id, entry in accounts_by_id}
+# account_roles[id] are the role names an account is bound to, in every binding that
+# names it (an imported repo binds the same login once per platform). Grouped in one
+# pass; undefined for an account no binding gives a role.
+account_roles[id] contains role if {
+	some entry in model.accounts
+	id := entry.account.id
+	some role in object.get(entry.account, "roles", [])
+}
+
+_indexes_by_id[id] contains i if {
+	some i, entry in model.accounts
+	id := entry.account.id
+}
+
+# entry_on(id, system) is the binding entry of the account that gives it a role on the
+# system, else its first entry: where a finding about its use of the system belongs.
+entry_on(id, system) := entry if {
+	found := {j |
+		some j in data.rolegate.lib.usage._indexes_by_id[id]
+		_bound_on(data.rolegate.lib.model.accounts[j], system)
+	}
+	count(found) > 0
+	entry := data.rolegate.lib.model.accounts[min(found)]
+} else := data.rolegate.lib.usage.accounts_by_id[id]
+
+_bound_on(entry, system) if {
+	some name in object.get(entry.account, "roles", [])
+	data.rolegate.lib.usage.roles_by_name[name].metadata.system == system
+}
 
 # holders[role] are the ids of the accounts bound to the role.
 holders := {name: {id |

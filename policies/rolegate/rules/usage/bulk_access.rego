@@ -34,5 +34,5 @@ findings contains result.finding(doc, path, result.account_subject({"id": row.ac
 
 # At the account's binding; an account no binding declares, at its System.
 _place(row) := [entry.doc, entry.path] if {
-	entry := usage.accounts_by_id[row.account]
+	entry := usage.entry_on(row.account, row.system)
 } else := [model.systems[row.system], ["spec", "alerts", "bulk_access_per_hour"]]

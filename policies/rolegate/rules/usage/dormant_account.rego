@@ -4,7 +4,8 @@
 #   An account is bound to roles on a system whose usage logs are given, but had no
 #   activity on any of those systems within the usage window. Dormant accounts are how
 #   shared and leavers' logins get abused: nobody notices their use. Break-glass accounts
-#   (idle by design) and accounts whose validity starts inside the window are not judged.
+#   (idle by design), accounts whose validity starts inside the window, and roles
+#   granting nothing the system's logs can show are not judged.
 # custom:
 #   id: USE-002
 #   severity: high
@@ -28,8 +29,10 @@ findings contains result.finding(entry.doc, entry.path, result.account_subject(a
 	not _new(account)
 	systems := {system |
 		some name in object.get(account, "roles", [])
-		system := usage.roles_by_name[name].metadata.system
+		role := usage.roles_by_name[name]
+		system := role.metadata.system
 		system in usage.covered_systems
+		_observable(role)
 	}
 	count(systems) > 0
 	every system in systems {
@@ -38,6 +41,15 @@ findings contains result.finding(entry.doc, entry.path, result.account_subject(a
 	msg := sprintf("account %q: holds roles on %s but had no activity there in the %d days to %s (%s): disable it", [
 		account.id, concat(", ", sort(systems)), usage.window_days, usage.today, _last(account.id, systems),
 	])
+}
+
+# _observable holds for a role granting something its system's logs can show: on a
+# system whose logs show only some actions, an account holding none of them would look
+# idle whatever it did.
+_observable(role) if {
+	some grant in role.spec.grants
+	some action in grant.actions
+	usage.observed(role.metadata.system, grant.resource, action)
 }
 
 # _new holds for an account whose validity starts inside the window.

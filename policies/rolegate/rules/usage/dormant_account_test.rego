@@ -5,15 +5,16 @@ import rego.v1
 import data.rolegate.rules.usage.dormant_account
 
 _roles := [
-	{"metadata": {"name": "agent", "system": "crm"}, "spec": {"grants": []}},
-	{"metadata": {"name": "biller", "system": "billing"}, "spec": {"grants": []}},
+	{"metadata": {"name": "agent", "system": "crm"}, "spec": {"grants": [{"resource": "customer", "actions": ["read"]}]}},
+	{"metadata": {"name": "biller", "system": "billing"}, "spec": {"grants": [{"resource": "invoice", "actions": ["read"]}]}},
+	{"metadata": {"name": "admin", "system": "crm"}, "spec": {"grants": [{"resource": "configuration", "actions": ["configure"]}]}},
 ]
 
 _input(accounts, activity) := {
 	"context": {"now": "2026-11-28T00:00:00Z"},
 	"roles": _roles, "org_policies": [],
 	"bindings": [{"source": {"file": "b.yaml", "document": 0}, "spec": {"accounts": accounts}}],
-	"usage": {"systems": [{"system": "crm", "observed": ["*"], "sources": ["l.csv"]}], "grants": [], "accounts": activity},
+	"usage": {"systems": [{"system": "crm", "observed": ["customer:read"], "sources": ["l.csv"]}], "grants": [], "accounts": activity},
 }
 
 _seen(account, last) := {"account": account, "system": "crm", "first_use": last, "last_use": last, "events": 3, "peak_hour": last, "peak_records": 1}
@@ -41,6 +42,7 @@ test_break_glass_new_and_unlogged_accounts_pass if {
 		{"id": "bg", "type": "break_glass", "roles": ["agent"]},
 		{"id": "new", "roles": ["agent"], "valid_from": "2026-11-01"},
 		{"id": "bill", "roles": ["biller"]},
+		{"id": "root", "roles": ["admin"]},
 	]
 	count(dormant_account.findings) == 0 with input as _input(accounts, [])
 }

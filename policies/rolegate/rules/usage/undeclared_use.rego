@@ -25,8 +25,9 @@ import data.rolegate.lib.usage
 
 findings contains result.finding(entry.doc, entry.path, result.account_subject({"id": row.account}), msg) if {
 	some row in input.usage.grants
-	entry := usage.accounts_by_id[row.account]
+	usage.accounts_by_id[row.account]
 	usage.in_window(row)
+	entry := usage.entry_on(row.account, row.system)
 	not _granted(row)
 	msg := sprintf("account %q: used %s %s on %s (%d events, last %s) but none of its roles (%s) grants it", [
 		row.account, row.action, _what(row), row.system, row.events, row.last_use,
@@ -92,6 +93,6 @@ _what(row) := sprintf("on %s.%s (%s)", [row.resource, row.field, row.visibility]
 	row.field != ""
 } else := sprintf("on %s", [row.resource])
 
-_roles(id) := concat(", ", usage.account_roles[id]) if count(usage.account_roles[id]) > 0
-
-_roles(id) := "none" if count(usage.account_roles[id]) == 0
+_roles(id) := concat(", ", sort(usage.account_roles[id])) if {
+	count(usage.account_roles[id]) > 0
+} else := "none"

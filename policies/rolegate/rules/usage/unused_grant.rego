@@ -37,7 +37,7 @@ findings contains result.finding(role, ["spec", "grants", i], result.role_subjec
 		not [system, grant.resource, action, name] in usage.used
 	]
 	count(unused) > 0
-	msg := sprintf("role %q: no holder used %s on %s %s in the %d days to %s%s: %s", [
+	msg := sprintf("role %q: no holder used %s on %s in %s in the %d days to %s%s: %s", [
 		name, concat(", ", unused), grant.resource, system, usage.window_days, usage.today,
 		_older(system, grant.resource, unused, name), _fix(grant, unused),
 	])

@@ -34,7 +34,7 @@ _findings(rows, observed) := found if {
 test_unused_action_fires_at_the_grant if {
 	[f] := [x | some x in _findings([_row("bia", "read", "2026-11-01T10:00:00Z")], ["*"])]
 	f.path == ["spec", "grants", 0]
-	f.message == `role "agent": no holder used export on customer crm in the 90 days to 2026-11-28: remove these actions from the grant`
+	f.message == `role "agent": no holder used export on customer in crm in the 90 days to 2026-11-28: remove these actions from the grant`
 }
 
 test_use_only_before_the_window_fires_and_says_so if {
