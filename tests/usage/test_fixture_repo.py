@@ -14,11 +14,13 @@ import pytest
 from checker.importers import load_importer
 from checker.usage.aggregate import summarize
 
-from conftest import FIXTURES, NOW, SHARED
+from conftest import FIXTURES, NOW, ROOT
 
 Cli = Callable[..., tuple[int, str, str]]
 REPO = FIXTURES / "usage"
-SAMPLES = SHARED / "formats" / "samples"
+# The formats reference's samples: the exports and expected results are copied in
+# tests/data/importers, the usage logs in fixtures/usage/logs.
+SAMPLES = ROOT / "tests" / "data" / "importers"
 EXPECTED = [
     ("USE-002", "amazon-connect/accounts.yaml", 85),
     ("USE-002", "amazon-connect/accounts.yaml", 99),
@@ -125,12 +127,10 @@ def _held(vendor: str, folder: Path, active_only: bool) -> set[tuple[str, str]]:
 def test_vendor_logs_read_as_the_expected_results_say(
     vendor: str, folder: str, log: str, evidence: dict[str, tuple[str, str]]
 ) -> None:
-    if not SAMPLES.is_dir():
-        pytest.skip(f"{SAMPLES} not beside the checkout")
     expected = json.loads((SAMPLES / folder / "expected.json").read_text())
     unused = {tuple(pair) for pair in expected["unused"] if pair[1] in evidence}
     summary = summarize(
-        [str(SAMPLES / folder / "usage" / log)], now=datetime(2026, 11, 28, tzinfo=timezone.utc)
+        [str(REPO / "logs" / folder / log)], now=datetime(2026, 11, 28, tzinfo=timezone.utc)
     )
     used = {(g["account"], g["resource"], g["action"]) for g in summary.grants}
     held = {(a, p) for a, p in _held(vendor, SAMPLES / folder, True) if p in evidence}
