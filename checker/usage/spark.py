@@ -52,10 +52,10 @@ def aggregate(logs: Sequence[Prepared], *, now: str) -> Aggregated:
     spark = session()
     spark.sparkContext.setLogLevel("ERROR")
     try:
-        raw = None
-        for log in logs:
-            frame = _raw(spark, log)
-            raw = frame if raw is None else raw.unionByName(frame)
+        frames = [_raw(spark, log) for log in logs]
+        raw = frames[0]
+        for frame in frames[1:]:
+            raw = raw.unionByName(frame)
         raw.createOrReplaceTempView("usage_raw")
         spark.sql(sql.checked_view(sql.SPARK, now))
         problems = [Problem(*row) for row in spark.sql(sql.PROBLEMS).collect()]
