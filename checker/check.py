@@ -44,6 +44,7 @@ class CheckOptions:
     # not evaluated. A pattern relative to usage_base when that is set.
     usage: tuple[str, ...] = ()
     usage_base: Path | None = None
+    suggest: tuple[str, ...] = ()  # roles to right-size by their usage (rolegate suggest)
 
 
 class _Stopwatch:
@@ -138,7 +139,15 @@ def run_check(options: CheckOptions, *, loaded: LoadedPolicies | None = None) ->
         base=options.base.label if options.base else "",
         new_only=options.new_only,
         notes=tuple(usage.notes()) if usage else (),
+        suggestions=_suggestions(raw),
     )
+
+
+def _suggestions(raw: dict[str, Any]) -> dict[str, Any]:
+    found = raw.get("suggestions", {})
+    if not isinstance(found, dict):
+        raise GateError("malformed decision: 'suggestions' is not an object")
+    return found
 
 
 def _usage(options: CheckOptions) -> Summary | None:
@@ -159,6 +168,8 @@ def _engine_input(
     input_document = build_input(
         repo.validated, now=options.now, usage=usage.to_input() if usage else None
     )
+    if options.suggest:
+        input_document["suggest"] = list(options.suggest)
     if options.base is not None:
         with clock.stage("base"):
             compare = evaluator if options.new_only else None

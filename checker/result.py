@@ -39,6 +39,8 @@ class Report:
     base: str = ""  # what --base named, "" without it
     new_only: bool = False
     notes: tuple[str, ...] = ()  # what the report says besides findings (reading usage logs)
+    # With CheckOptions.suggest: data.rolegate.suggest.roles, role name -> suggestion.
+    suggestions: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
     def input_document(self) -> dict[str, Any]:

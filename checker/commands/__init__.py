@@ -20,6 +20,7 @@ from checker.commands import (
     pull_command,
     rules_command,
     schema_command,
+    suggest_command,
     test_command,
     usage_command,
 )
@@ -37,5 +38,6 @@ COMMANDS: tuple[ModuleType, ...] = (
     pull_command,
     drift_command,
     usage_command,
+    suggest_command,
     schema_command,
 )

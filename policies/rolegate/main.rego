@@ -18,6 +18,7 @@ import data.rolegate.lib.fingerprint
 import data.rolegate.lib.model
 import data.rolegate.lib.result
 import data.rolegate.lib.waivers
+import data.rolegate.suggest
 
 _index := data.rolegate.rule_index
 
@@ -194,4 +195,10 @@ decision := {
 	"undefined_rules": undefined_rules,
 	"subjects": _subjects,
 	"access_diff": diff.report,
+	"suggestions": _suggestions,
 }
+
+# With input.suggest (`rolegate suggest`), the right-sized roles; else nothing is worked out.
+_suggestions := suggest.roles if input.suggest
+
+_suggestions := {} if not input.suggest
