@@ -176,10 +176,13 @@ def _observed(
 
 
 def _plain(row: dict[str, Any]) -> dict[str, Any]:
-    """JSON values only: counts as int, missing peaks as ""."""
-    return {k: (int(v) if isinstance(v, int) else ("" if v is None else v)) for k, v in row.items()}
+    """JSON values only: a missing peak hour as ""."""
+    return {k: ("" if v is None else v) for k, v in row.items()}
 
 
 def _sorted(rows: list[dict[str, Any]], fields: Sequence[str]) -> list[dict[str, Any]]:
-    plain = [{f: _plain(row)[f] for f in fields} for row in rows]
-    return sorted(plain, key=lambda row: tuple(str(row[f]) for f in fields))
+    """The rows in the fields' order, sorted by their key (the text fields before
+    first_use, which identify a row), "" for a missing peak hour."""
+    key = fields[: fields.index("first_use")]
+    ordered = sorted(rows, key=lambda row: tuple(row[f] for f in key))
+    return [{f: ("" if row[f] is None else row[f]) for f in fields} for row in ordered]
