@@ -105,26 +105,37 @@ holders := {name: {id |
 	some name, _ in roles_by_name
 }
 
+# recent are the summary's rows with use inside the window, older those whose every use
+# is older: each row's times are read once, here.
+recent := [row | some row in input.usage.grants; in_window(row)]
+
+older := [row | some row in input.usage.grants; before_window(row)]
+
 # used is every [system, resource, action, role] some holder of the role used inside the
 # window; used_before the same for use that is all older than the window.
 used := {[row.system, row.resource, row.action, role] |
-	some row in input.usage.grants
-	in_window(row)
+	some row in recent
 	some role in account_roles[row.account]
 }
 
 used_before := {[row.system, row.resource, row.action, role] |
-	some row in input.usage.grants
-	before_window(row)
+	some row in older
 	some role in account_roles[row.account]
+}
+
+# granted is every [role, system, resource, action] a role grants ("*" for a wildcard),
+# so that a row's use is checked against its account's roles by lookup.
+granted := {[name, role.metadata.system, grant.resource, action] |
+	some name, role in roles_by_name
+	some grant in role.spec.grants
+	some action in grant.actions
 }
 
 # field_uses is every [system, resource, field, role, visibility] a holder of the role
 # used inside the window ("" when the log did not say how the field was shown).
 field_uses := {[row.system, row.resource, row.field, role, row.visibility] |
-	some row in input.usage.grants
+	some row in recent
 	row.field != ""
-	in_window(row)
 	some role in account_roles[row.account]
 }
 

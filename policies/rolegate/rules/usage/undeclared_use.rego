@@ -24,11 +24,10 @@ import data.rolegate.lib.result
 import data.rolegate.lib.usage
 
 findings contains result.finding(entry.doc, entry.path, result.account_subject({"id": row.account}), msg) if {
-	some row in input.usage.grants
+	some row in usage.recent
 	usage.accounts_by_id[row.account]
-	usage.in_window(row)
-	entry := usage.entry_on(row.account, row.system)
 	not _granted(row)
+	entry := usage.entry_on(row.account, row.system)
 	msg := sprintf("account %q: used %s %s on %s (%d events, last %s) but none of its roles (%s) grants it", [
 		row.account, row.action, _what(row), row.system, row.events, row.last_use,
 		_roles(row.account),
@@ -58,31 +57,41 @@ findings contains result.finding(usage.log_of(system), [], result.account_subjec
 	])
 }
 
+# A row is granted when one of the account's roles on its system grants the action on
+# the resource (looked up, not scanned) and, for a field the log says how it showed,
+# shows it at least that far.
 _granted(row) if {
+	row.visibility == ""
 	some name in usage.account_roles[row.account]
-	role := usage.roles_by_name[name]
-	role.metadata.system == row.system
-	some grant in role.spec.grants
+	_grants_action(name, row)
+}
+
+_granted(row) if {
+	row.field == ""
+	some name in usage.account_roles[row.account]
+	_grants_action(name, row)
+}
+
+_granted(row) if {
+	row.field != ""
+	row.visibility != ""
+	some name in usage.account_roles[row.account]
+	_grants_action(name, row)
+	some grant in usage.roles_by_name[name].spec.grants
 	grant.resource == row.resource
-	_action(grant, row.action)
+	_has_action(grant, row.action)
 	_shows(grant, row)
 }
 
-_action(grant, action) if action in grant.actions
+_has_action(grant, action) if action in grant.actions
 
-_action(grant, _) if "*" in grant.actions
+_has_action(grant, _) if "*" in grant.actions
 
-_shows(_, row) if row.field == ""
+_grants_action(name, row) if [name, row.system, row.resource, row.action] in usage.granted
 
-_shows(_, row) if {
-	row.field != ""
-	row.visibility == ""
-	# a field the log does not say how it was shown: the action is what is judged
-}
+_grants_action(name, row) if [name, row.system, row.resource, "*"] in usage.granted
 
 _shows(grant, row) if {
-	row.field != ""
-	row.visibility != ""
 	model.visibility_rank[model.visibility(grant, row.field)] >= model.visibility_rank[row.visibility]
 }
 
