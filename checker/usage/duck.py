@@ -30,10 +30,12 @@ def aggregate(logs: Sequence[Prepared], *, now: str) -> Aggregated:
             raise GateError(f"cannot start DuckDB: {error}") from error
         with con:
             con.execute("SET TimeZone = 'UTC'")
+            con.execute("SET enable_progress_bar = false")
             selects = [_select(log) for log in logs]
             _run(con, "CREATE TEMPORARY VIEW usage_raw AS " + " UNION ALL ".join(selects), logs)
             _run(con, sql.checked_view(sql.DUCKDB, now), logs)
             problems = [Problem(*row) for row in _rows(con, sql.PROBLEMS, logs)]
+            _run(con, f"CREATE TEMPORARY TABLE usage_events AS {sql.EVENTS}", logs)
             examples = {
                 log.src: _examples(con, log, now)
                 for log in logs

@@ -126,6 +126,7 @@ def _parquet(path: Path, shown: str) -> Source:
 
     try:
         with duckdb.connect() as con:
+            con.execute("SET enable_progress_bar = false")
             keys = con.execute(
                 "SELECT CAST(key AS VARCHAR) FROM parquet_kv_metadata(?)", [str(path)]
             ).fetchall()

@@ -59,6 +59,8 @@ def aggregate(logs: Sequence[Prepared], *, now: str) -> Aggregated:
         raw.createOrReplaceTempView("usage_raw")
         spark.sql(sql.checked_view(sql.SPARK, now))
         problems = [Problem(*row) for row in spark.sql(sql.PROBLEMS).collect()]
+        spark.catalog.dropTempView("usage_events")  # a session runs several summaries
+        spark.sql(f"CACHE TABLE usage_events AS {sql.EVENTS}")
         examples = {
             log.src: _examples(spark, log, now)
             for log in logs
@@ -72,6 +74,7 @@ def aggregate(logs: Sequence[Prepared], *, now: str) -> Aggregated:
             examples=examples,
             src_systems=tuple(tuple(r) for r in spark.sql(sql.SOURCE_SYSTEMS).collect()),
         )
+        spark.sql("UNCACHE TABLE IF EXISTS usage_events")
     except Exception as error:  # Spark raises its own error types from the JVM
         if isinstance(error, GateError):
             raise

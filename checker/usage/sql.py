@@ -38,13 +38,27 @@ class Dialect:
     name: str
     matches: str  # a format string: {0} the text, {1} the quoted pattern
     iso: str  # a format string: {0} a TIMESTAMP, as text like 2026-10-02T12:01:26Z
+    hours: str  # {0} a TIMESTAMP, as whole hours since 1970 (BIGINT)
+    from_hours: str  # {0} hours since 1970, as a TIMESTAMP
 
     def match(self, text: str, pattern: str) -> str:
         return self.matches.format(text, f"'{pattern}'")
 
 
-DUCKDB = Dialect("duckdb", "regexp_matches({0}, {1})", "strftime({0}, '%Y-%m-%dT%H:%M:%SZ')")
-SPARK = Dialect("spark", "({0} RLIKE {1})", "date_format({0}, \"yyyy-MM-dd'T'HH:mm:ss'Z'\")")
+DUCKDB = Dialect(
+    "duckdb",
+    "regexp_matches({0}, {1})",
+    "strftime({0}, '%Y-%m-%dT%H:%M:%SZ')",
+    "CAST(floor(epoch({0}) / 3600) AS BIGINT)",
+    "make_timestamp(CAST({0} AS BIGINT) * 3600000000)",
+)
+SPARK = Dialect(
+    "spark",
+    "({0} RLIKE {1})",
+    "date_format({0}, \"yyyy-MM-dd'T'HH:mm:ss'Z'\")",
+    "CAST(floor(unix_timestamp({0}) / 3600) AS BIGINT)",
+    "timestamp_seconds(CAST({0} AS BIGINT) * 3600)",
+)
 
 
 def _blank(column: str) -> str:
@@ -95,88 +109,71 @@ FROM {relation}
 """
 
 
+# The usable events, read and checked once: each engine materialises this as the table
+# usage_events (DuckDB a temporary table, Spark a cached one) before the queries below.
+EVENTS = """
+SELECT src, account, system, resource, action, field, visibility, record, t, n
+FROM usage_checked WHERE problem IS NULL
+"""
+
 PROBLEMS = """
 SELECT src, coalesce(problem, '') AS problem, count(*) AS row_count, sum(coalesce(n, 0)) AS events
 FROM usage_checked
 GROUP BY src, coalesce(problem, '')
 """
 
-_K = ", ".join(KEYS)
-_PEAK_KEYS = ", ".join(f"k.{key}" for key in KEYS)
-
 
 # Per account x system x resource x action x field x visibility: first and last use,
 # events, and the busiest hour with its distinct records (ties: the earliest hour).
 def grants_query(dialect: Dialect) -> str:
-    return _GRANTS.format(
-        first=dialect.iso.format("k.first_use"),
-        last=dialect.iso.format("k.last_use"),
-        peak=dialect.iso.format("p.hour"),
-    )
+    return _busiest(dialect, KEYS)
 
 
 def accounts_query(dialect: Dialect) -> str:
-    return _ACCOUNTS.format(
-        first=dialect.iso.format("k.first_use"),
-        last=dialect.iso.format("k.last_use"),
-        peak=dialect.iso.format("p.hour"),
-    )
+    return _busiest(dialect, ("account", "system"))
 
 
 def systems_query(dialect: Dialect) -> str:
     return _SYSTEMS.format(first=dialect.iso.format("min(t)"), last=dialect.iso.format("max(t)"))
 
 
-_GRANTS = f"""
-WITH ev AS (SELECT * FROM usage_checked WHERE problem IS NULL),
-agg AS (
-  SELECT {_K}, min(t) AS first_use, max(t) AS last_use, sum(n) AS events
-  FROM ev GROUP BY {_K}
+# The busiest hour, in one aggregate: each hour's distinct records and the hour (as hours
+# since 1970, below 10**6 until the year 2084) coded into one number, records first and
+# then the earlier hour, so that max() picks the most records and, on a tie, the first
+# hour. No window and no join: GROUP BYs only (the distinct records of an hour are the
+# groups of a GROUP BY that includes the record, which beats count(DISTINCT)).
+_SPAN = 1_000_000
+
+
+def _busiest(dialect: Dialect, keys: tuple[str, ...]) -> str:
+    columns = ", ".join(keys)
+    hour = "date_trunc('hour', t)"
+    code = f"CASE WHEN records > 0 THEN records * {_SPAN} + ({_SPAN - 1} - hours) END"
+    peak = dialect.from_hours.format(f"{_SPAN - 1} - max({code}) % {_SPAN}")
+    return f"""
+WITH records AS (
+  SELECT {columns}, {hour} AS hour, record, min(t) AS first_t, max(t) AS last_t,
+    sum(n) AS events
+  FROM usage_events GROUP BY {columns}, {hour}, record
 ),
 hourly AS (
-  SELECT {_K}, date_trunc('hour', t) AS hour, count(DISTINCT record) AS records
-  FROM ev WHERE record IS NOT NULL GROUP BY {_K}, date_trunc('hour', t)
-),
-ranked AS (
-  SELECT {_K}, hour, records,
-    row_number() OVER (PARTITION BY {_K} ORDER BY records DESC, hour ASC) AS place
-  FROM hourly
+  SELECT {columns}, {dialect.hours.format("hour")} AS hours, min(first_t) AS first_t,
+    max(last_t) AS last_t, sum(events) AS events, count(record) AS records
+  FROM records GROUP BY {columns}, hour
 )
-SELECT {_PEAK_KEYS}, {{first}} AS first_use, {{last}} AS last_use, k.events,
-  {{peak}} AS peak_hour, coalesce(p.records, 0) AS peak_records
-FROM agg k LEFT JOIN (SELECT * FROM ranked WHERE place = 1) p
-  ON k.account = p.account AND k.system = p.system AND k.resource = p.resource
-  AND k.action = p.action AND k.field = p.field AND k.visibility = p.visibility
+SELECT {columns}, {dialect.iso.format("min(first_t)")} AS first_use,
+  {dialect.iso.format("max(last_t)")} AS last_use, sum(events) AS events,
+  {dialect.iso.format(peak)} AS peak_hour,
+  coalesce(CAST(floor(max({code}) / {_SPAN}) AS BIGINT), 0) AS peak_records
+FROM hourly GROUP BY {columns}
 """
 
-# Per account x system: first and last activity, events, and the busiest hour's
-# distinct records of any resource (the bulk-access rule's count).
-_ACCOUNTS = """
-WITH ev AS (SELECT * FROM usage_checked WHERE problem IS NULL),
-agg AS (
-  SELECT account, system, min(t) AS first_use, max(t) AS last_use, sum(n) AS events
-  FROM ev GROUP BY account, system
-),
-hourly AS (
-  SELECT account, system, date_trunc('hour', t) AS hour, count(DISTINCT record) AS records
-  FROM ev WHERE record IS NOT NULL GROUP BY account, system, date_trunc('hour', t)
-),
-ranked AS (
-  SELECT account, system, hour, records,
-    row_number() OVER (PARTITION BY account, system ORDER BY records DESC, hour ASC) AS place
-  FROM hourly
-)
-SELECT k.account, k.system, {first} AS first_use, {last} AS last_use, k.events,
-  {peak} AS peak_hour, coalesce(p.records, 0) AS peak_records
-FROM agg k LEFT JOIN (SELECT * FROM ranked WHERE place = 1) p
-  ON k.account = p.account AND k.system = p.system
-"""
 
 # Per system: the period its logs cover.
 _SYSTEMS = """
 SELECT system, {first} AS first_use, {last} AS last_use, sum(n) AS events
-FROM usage_checked WHERE problem IS NULL GROUP BY system
+FROM usage_events GROUP BY system
 """
 
 # Which systems each log holds events of (a system's logs decide what it can show).
-SOURCE_SYSTEMS = "SELECT DISTINCT src, system FROM usage_checked WHERE problem IS NULL"
+SOURCE_SYSTEMS = "SELECT DISTINCT src, system FROM usage_events"

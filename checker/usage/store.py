@@ -66,6 +66,7 @@ def write_summary(summary: Summary, path: Path) -> None:
         target = Path(scratch) / "summary.parquet"
         columns = ", ".join(f"'{name}': '{kind}'" for name, kind in _COLUMNS.items())
         with duckdb.connect() as con:
+            con.execute("SET enable_progress_bar = false")
             con.execute(
                 f"COPY (SELECT * FROM read_json(?, format = 'newline_delimited', "
                 f"columns = {{{columns}}})) TO {_quote(str(target))} (FORMAT parquet, "
@@ -95,6 +96,7 @@ def read_summary(path: Path, shown: str) -> Summary:
 
     try:
         with duckdb.connect() as con:
+            con.execute("SET enable_progress_bar = false")
             meta = con.execute(
                 "SELECT value FROM parquet_kv_metadata(?) WHERE CAST(key AS VARCHAR) = ?",
                 [str(path), SUMMARY_MARKER],
