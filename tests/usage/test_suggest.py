@@ -17,7 +17,7 @@ Cli = Callable[..., tuple[int, str, str]]
 DIFF = """\
 --- a/crm/crm-agent.yaml
 +++ b/crm/crm-agent.yaml
-@@ -15,13 +15,15 @@
+@@ -16,13 +16,15 @@
    functions: [crm_inbound_support]
    grants:
      - resource: customer
