@@ -24,9 +24,9 @@ import generate
 import regorus
 from roles_gen import NOW
 
-from checker.check import read_repo
 from checker.inventory import build_input
 from checker.policy.policyset import load_policy_set
+from checker.repo import read_repo
 
 PACKAGES = {
     "decision": "rolegate.main.decision",

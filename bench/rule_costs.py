@@ -24,11 +24,11 @@ from pathlib import Path
 import generate
 from roles_gen import NOW
 
-from checker.check import read_repo
 from checker.engines.embedded import new_engine
 from checker.inventory import build_input
 from checker.policy.metadata import package_of
 from checker.policy.policyset import PolicySet, load_policy_set
+from checker.repo import read_repo
 
 LIBRARY = "rolegate.lib."
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -13,21 +10,20 @@ from typing import Any, NamedTuple
 from checker.decision import Decision, read_decision, wanted_regions
 from checker.engines import EngineInput, EngineSettings, Evaluator, load_engine
 from checker.errors import GateError
-from checker.files import display_path
-from checker.findings import YAML_ERROR, Finding, Ignored
+from checker.findings import Finding
 from checker.inventory import add_base, build_input
 from checker.load.base import BaseSource
-from checker.load.discover import Discovery, discover
 from checker.load.limits import DEFAULT_MAX_FILE_BYTES
 from checker.load.loader import Document
-from checker.load.loadpool import load_files, prefetch_regions
+from checker.load.loadpool import prefetch_regions
 from checker.load.patterns import PathPatterns
 from checker.policy.policyset import PolicySet, load_policy_set
+from checker.repo import Repo, Stopwatch, read_repo
 from checker.result import Report
 from checker.review.placed import read_review
 from checker.review.request import ReviewRequest, review_input
-from checker.validate.documents import Validated, validate
-from checker.validate.references import check_references
+from checker.usage.aggregate import summarize
+from checker.usage.summary import Summary
 
 
 @dataclass(frozen=True)
@@ -46,87 +42,11 @@ class CheckOptions:
     base: BaseSource | None = None  # --base: the version to compare with (input.base)
     new_only: bool = False  # --new-only: findings the base has too are pre-existing
     review: ReviewRequest | None = None  # the access review's view to add (input.review)
-
-
-class _Stopwatch:
-    def __init__(self) -> None:
-        self.timings: dict[str, float] = {}
-
-    @contextmanager
-    def stage(self, name: str) -> Iterator[None]:
-        start = time.perf_counter()
-        yield
-        self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
-
-
-@dataclass(frozen=True)
-class Repo:
-    """A config repo read and validated: what the rules will see, and what they will not."""
-
-    files: int
-    documents: tuple[Document, ...]
-    validated: Validated
-    problems: tuple[Finding, ...]  # YAML, schema and reference findings
-    skipped: tuple[Ignored, ...] = ()  # paths discovery left out on purpose
-    sources: tuple[tuple[str, Path], ...] = ()  # every file read: (name as reported, path)
-
-
-def read_repo(
-    paths: tuple[Path, ...],
-    *,
-    root: Path,
-    ignore: PathPatterns | None = None,
-    strict: PathPatterns | bool = False,
-    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
-    clock: _Stopwatch | None = None,
-) -> Repo:
-    """Discover, load and validate; raises GateError when there is nothing to check."""
-    clock = clock or _Stopwatch()
-    with clock.stage("discover"):
-        found = discover(paths, ignore=ignore)
-    if not found.files and not found.refused:
-        shown = " ".join(str(p) for p in paths)
-        raise GateError(f"no YAML files found under {shown}; pass the config repo's directory")
-    files = [(path, display_path(path, root)) for path in found.files]
-    with clock.stage("load"):
-        loaded = load_files(files, limit=max_file_bytes)
-    sources = tuple((name, path) for path, name in files)
-    documents = tuple(doc for f in loaded for doc in f.documents)
-    with clock.stage("validate"):
-        validated = validate(documents, strict=_strict_files(strict, files))
-        problems = [*_refusals(found, root), *(p for f in loaded for p in f.problems)]
-        problems += [*validated.findings, *check_references(validated)]
-    if not validated.documents and not problems:
-        raise GateError(
-            f"no rolegate documents (apiVersion: rolegate/v1) in {len(found.files)} "
-            "YAML file(s); nothing to check"
-        )
-    skipped = tuple(
-        Ignored(display_path(e.path, root, link=True), 0, e.reason) for e in found.skipped
-    )
-    count = len(found.files) + len(found.refused)
-    return Repo(count, documents, validated, tuple(problems), skipped, sources)
-
-
-def _refusals(found: Discovery, root: Path) -> list[Finding]:
-    """A path discovery refused (a link out of the repository, an unreadable directory)
-    is a finding at it: what it holds would otherwise go unchecked."""
-    return [
-        YAML_ERROR.finding(display_path(e.path, root, link=True), 1, 1, e.reason)
-        for e in found.refused
-    ]
-
-
-def _strict_files(
-    strict: PathPatterns | bool, files: list[tuple[Path, str]]
-) -> Callable[[str], bool] | None:
-    """Which files (by the name findings give them) must hold rolegate documents only."""
-    if strict is True:
-        return lambda _: True
-    if isinstance(strict, PathPatterns):
-        paths = {name: path for path, name in files}
-        return lambda file: strict.matches(paths[file])
-    return None
+    # --usage: logs or a summary (files, folders, globs); without, the usage rules are
+    # not evaluated. A pattern relative to usage_base when that is set.
+    usage: tuple[str, ...] = ()
+    usage_base: Path | None = None
+    suggest: tuple[str, ...] = ()  # roles to right-size by their usage (rolegate suggest)
 
 
 class LoadedPolicies(NamedTuple):
@@ -142,7 +62,7 @@ def load_policies(options: CheckOptions) -> LoadedPolicies:
 
 
 def run_check(options: CheckOptions, *, loaded: LoadedPolicies | None = None) -> Report:
-    clock = _Stopwatch()
+    clock = Stopwatch()
     with clock.stage("policies"):
         policies, evaluator = loaded or load_policies(options)
     repo = read_repo(
@@ -153,7 +73,9 @@ def run_check(options: CheckOptions, *, loaded: LoadedPolicies | None = None) ->
         max_file_bytes=options.max_file_bytes,
         clock=clock,
     )
-    engine_input = _engine_input(repo, options, evaluator, clock)
+    with clock.stage("usage"):
+        usage = _usage(options)
+    engine_input = _engine_input(repo, options, evaluator, clock, usage)
     # From here on only the documents' positions are needed, not their data.
     files, problems, documents = repo.files, repo.problems, _without_data(repo.documents)
     ignored, skipped = repo.validated.ignored, repo.skipped
@@ -182,17 +104,40 @@ def run_check(options: CheckOptions, *, loaded: LoadedPolicies | None = None) ->
         skipped=skipped,
         access_review=review,
         sources=sources,
+        notes=tuple(usage.notes()) if usage else (),
+        suggestions=_suggestions(raw),
     )
 
 
+def _suggestions(raw: dict[str, Any]) -> dict[str, Any]:
+    found = raw.get("suggestions", {})
+    if not isinstance(found, dict):
+        raise GateError("malformed decision: 'suggestions' is not an object")
+    return found
+
+
+def _usage(options: CheckOptions) -> Summary | None:
+    if not options.usage:
+        return None
+    return summarize(options.usage, now=options.now, base=options.usage_base, root=options.root)
+
+
 def _engine_input(
-    repo: Repo, options: CheckOptions, evaluator: Evaluator, clock: _Stopwatch
+    repo: Repo,
+    options: CheckOptions,
+    evaluator: Evaluator,
+    clock: Stopwatch,
+    usage: Summary | None = None,
 ) -> EngineInput:
     """The input document as the engine reads it; the objects it is built from are not
     kept, so they can be let go before the evaluation."""
-    input_document = build_input(repo.validated, now=options.now)
+    input_document = build_input(
+        repo.validated, now=options.now, usage=usage.to_input() if usage else None
+    )
     if options.review is not None:
         input_document["review"] = review_input(options.review, input_document)
+    if options.suggest:
+        input_document["suggest"] = list(options.suggest)
     if options.base is not None:
         with clock.stage("base"):
             compare = evaluator if options.new_only else None

@@ -41,6 +41,8 @@ class ProjectConfig:
     strict: PathPatterns | bool = False
     max_file_bytes: int | None = None  # the largest file read; None: the default
     lines: dict[str, int] = field(default_factory=dict)  # top-level key -> its line
+    usage: tuple[str, ...] = ()  # usage logs (files, folders, globs), relative to base
+    base: Path | None = None  # the folder holding the config file
 
     def where(self, key: str) -> str:
         """``file:line`` of a key, for messages about its value."""
@@ -93,6 +95,8 @@ def load_config(path: Path) -> ProjectConfig:
         strict=_strict(data.get("strict", False), base),
         max_file_bytes=_size(data["max_file_size"]) if "max_file_size" in data else None,
         lines={key: document.locate((key,))[0] for key in data},
+        usage=tuple(data.get("usage", [])),
+        base=base,
     )
 
 

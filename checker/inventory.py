@@ -30,8 +30,11 @@ INPUT_KEYS = {
 }
 
 
-def build_input(validated: Validated, *, now: datetime) -> dict[str, Any]:
-    """Every valid document, grouped by kind, each with its source file and index."""
+def build_input(
+    validated: Validated, *, now: datetime, usage: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Every valid document, grouped by kind, each with its source file and index; with
+    ``usage`` (--usage), the usage summary as ``usage``."""
     problem = out_of_range(date(now.year, now.month, now.day))  # a datetime, or a date
     if problem is not None:
         raise GateError(f"evaluation time (--now): {problem}")
@@ -42,6 +45,8 @@ def build_input(validated: Validated, *, now: datetime) -> dict[str, Any]:
     for kind, doc in validated.documents:
         source = {"file": doc.file, "document": doc.index}
         document[INPUT_KEYS[kind]].append({**doc.data, "source": source, **_derived(kind, doc)})
+    if usage is not None:
+        document["usage"] = usage
     return document
 
 

@@ -17,7 +17,7 @@ class RuleResult:
     id: str
     title: str
     severity: str
-    status: str  # evaluated | disabled
+    status: str  # evaluated | disabled | not_evaluated (a usage rule without --usage)
     findings: int
     checked: int
     passed: int
@@ -46,6 +46,9 @@ class Report:
     new_only: bool = False
     ignored: tuple[Ignored, ...] = ()  # YAML documents that are not rolegate's, left alone
     skipped: tuple[Ignored, ...] = ()  # paths discovery left out (hidden, not YAML, ...)
+    notes: tuple[str, ...] = ()  # what the report says besides findings (reading usage logs)
+    # With CheckOptions.suggest: data.rolegate.suggest.roles, role name -> suggestion.
+    suggestions: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
     def input_document(self) -> dict[str, Any]:
@@ -75,6 +78,10 @@ class Report:
 
     def rules_evaluated(self) -> int:
         return sum(1 for rule in self.rules if rule.status == "evaluated")
+
+    def rules_not_evaluated(self) -> int:
+        """Rules that need usage logs, in a check without them: neither passed nor failed."""
+        return sum(1 for rule in self.rules if rule.status == "not_evaluated")
 
 
 @dataclass(frozen=True)

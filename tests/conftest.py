@@ -9,10 +9,17 @@ import pytest
 from opa_process import running_opa
 
 from checker.cli import main
+from checker.policy.policyset import load_policy_set
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 NOW = "2026-11-28"
+
+# A check without usage logs evaluates every rule but the usage ones, and says so first.
+_ALL_RULES = load_policy_set().rules
+USAGE_RULES = sum(1 for rule in _ALL_RULES if rule.area == "usage")
+EVALUATED_RULES = len(_ALL_RULES) - USAGE_RULES
+USAGE_NOTE = f"note: {USAGE_RULES} usage rules not evaluated: no usage logs (--usage)\n"
 
 # What the development environment provides beside the checkout (never a user's clone).
 SHARED = ROOT.parent / "shared"

@@ -131,7 +131,7 @@ CONFIG_ERRORS = {
     "unknown-key": (
         "policies: [rules]\npolices: [rules]\n",
         ".rolegate.yaml:2:1: unknown key 'polices'; the keys are policies, ignore, fail_on, "
-        "format, formats, strict, max_file_size",
+        "format, formats, strict, max_file_size, usage",
     ),
     "wrong-type": (
         "policies: rules\n",
@@ -206,7 +206,7 @@ def test_several_config_errors_are_reported_together(cli: Cli, repo: Path) -> No
         "rolegate: error: .rolegate.yaml:1:1: $.fail_on: 'never' is not one of ['low', "
         "'medium', 'high', 'critical']\n"
         "rolegate: error: .rolegate.yaml:2:1: unknown key 'output'; the keys are policies, "
-        "ignore, fail_on, format, formats, strict, max_file_size\n",
+        "ignore, fail_on, format, formats, strict, max_file_size, usage\n",
     )
 
 

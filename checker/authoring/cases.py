@@ -6,6 +6,7 @@
     now: 2026-11-28               # the date the case is evaluated at (optional)
     base: .base                   # the base version of the case directory (optional; the
                                   # change rules compare with it, as with --base)
+    usage: [logs/events.csv]      # usage logs checked with the case, as with --usage
     findings:                     # exactly these, no more, no fewer
       - {rule: LP-001, file: role.yaml, line: 18}
 
@@ -35,6 +36,7 @@ class Case:
     expected: tuple[Expected, ...]
     now: datetime | None = None
     base: Path | None = None
+    usage: tuple[str, ...] = ()  # usage logs, relative to the case directory
 
 
 def load_case(expect_file: Path) -> Case:
@@ -45,12 +47,13 @@ def load_case(expect_file: Path) -> Case:
         includes = tuple(expect_file.parent / inc for inc in spec.get("include") or [])
         now = _date(spec.get("now"))
         base = expect_file.parent / spec["base"] if spec.get("base") else None
+        usage = tuple(str(log) for log in spec.get("usage") or [])
     except (OSError, yaml.YAMLError, AttributeError, KeyError, TypeError, ValueError) as error:
         raise GateError(
             f"{expect_file}: not a valid expect file ({error}); "
             "see `checker/authoring/cases.py` for the format"
         ) from error
-    return Case(expect_file.parent, includes, expected, now, base)
+    return Case(expect_file.parent, includes, expected, now, base, usage)
 
 
 def _date(value: Any) -> datetime | None:

@@ -171,6 +171,8 @@ def run_case(
         policy_dirs=policy_dirs,
         root=case.directory,
         base=DirBase(case.base, case.directory, case.includes) if case.base else None,
+        usage=case.usage,
+        usage_base=case.directory,
     )
     report = run_check(options, loaded=loaded)
     actual = Counter((f.rule, f.file, f.line) for f in report.findings)

@@ -23,7 +23,9 @@ from checker.commands import (
     report_command,
     rules_command,
     schema_command,
+    suggest_command,
     test_command,
+    usage_command,
     who_can_command,
 )
 
@@ -43,5 +45,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     import_command,
     pull_command,
     drift_command,
+    usage_command,
+    suggest_command,
     schema_command,
 )

@@ -21,6 +21,7 @@ from checker.commands.options import (
     parse_now,
 )
 from checker.commands.report_options import add_report_options, report_settings, write_reports
+from checker.commands.usage_options import add_usage_option
 from checker.findings import SEVERITIES
 
 if TYPE_CHECKING:  # the check pipeline is imported only when the command runs
@@ -36,6 +37,7 @@ examples:
   rolegate check --policy ./my-rules .   add a directory of custom rules
   rolegate check --strict -v .           every YAML document must be rolegate's; list what
                                          was skipped
+  rolegate check . --usage logs/*.csv    also judge usage logs (or a summary): the USE rules
   rolegate check --base origin/main --format sarif --output rolegate.sarif --format github
                                          in CI: compare with the target branch, write SARIF,
                                          annotate the pull request
@@ -73,6 +75,7 @@ def register(commands: Any) -> None:
     add_reading_options(parser)
     add_config_option(parser)
     add_engine_options(parser)
+    add_usage_option(parser)
     parser.add_argument(
         "--emit-input",
         type=Path,

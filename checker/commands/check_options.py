@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from checker.commands.base_options import git_base
 from checker.commands.config_options import policy_packs
 from checker.commands.engine_options import engine_settings
+from checker.commands.usage_options import usage_logs
 
 if TYPE_CHECKING:  # the pipeline is imported only when a command runs
     from checker.check import CheckOptions
@@ -22,6 +23,7 @@ def check_options(args: argparse.Namespace, config: ProjectConfig) -> CheckOptio
     from checker.check import CheckOptions
 
     limit = max_file_bytes(args, config)
+    usage, usage_base = usage_logs(args, config)
     return CheckOptions(
         paths=tuple(args.paths),
         now=getattr(args, "now", None) or datetime.now(timezone.utc),
@@ -33,6 +35,8 @@ def check_options(args: argparse.Namespace, config: ProjectConfig) -> CheckOptio
         new_only=getattr(args, "new_only", False),
         strict=args.strict or config.strict,
         max_file_bytes=limit,
+        usage=usage,
+        usage_base=usage_base,
     )
 
 

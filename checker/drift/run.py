@@ -8,12 +8,12 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from checker.check import read_repo
 from checker.drift import checks
 from checker.drift.compare import drift
 from checker.drift.platform import platform_of
 from checker.findings import Finding
 from checker.importers.build import read_export
+from checker.repo import read_repo
 from checker.result import Report, RuleResult
 
 

@@ -24,6 +24,7 @@ def render(
             "files": report.files,
             "documents": report.documents,
             "rules": report.rules_evaluated(),
+            "rules_not_evaluated": report.rules_not_evaluated(),
             "findings": len(report.findings),
             "by_severity": report.by_severity(),
             "waived": len(report.waived),
@@ -34,6 +35,7 @@ def render(
         "findings": [finding_data(f) for f in report.findings],
         "waived": [waived_data(w) for w in report.waived],
         "rules": [vars(rule) for rule in report.rules],
+        "notes": list(report.notes),
     }
     if report.ignored:  # absent when there is nothing to say, as before it existed
         document["summary"]["ignored"] = len(report.ignored)

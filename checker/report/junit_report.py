@@ -52,7 +52,8 @@ def _suite(
         ET.SubElement(properties, "property", name=name, value=one_line(value))
     if info.status != "evaluated":
         case = ET.SubElement(suite, "testcase", classname=info.id, name=info.status)
-        ET.SubElement(case, "skipped", message=f"rule {info.status} by the OrgPolicy")
+        why = "by the OrgPolicy" if info.status == "disabled" else "without usage logs (--usage)"
+        ET.SubElement(case, "skipped", message=f"rule {info.status} {why}")
         return suite
     by_subject: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:

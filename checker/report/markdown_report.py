@@ -53,6 +53,9 @@ def _counts(report: Report, fail_on: str) -> str:
     values = [*(str(counts[s]) for s in _SEVERITIES), str(len(report.waived))]
     values.append(f"{len(report.failing(fail_on))} (fail-on {fail_on})")
     scope = f", new since {markdown_code(_clip(report.base))}" if report.new_only else ""
+    skipped = report.rules_not_evaluated()
+    if skipped:
+        scope += f"; {skipped} usage rules not evaluated (no usage logs: `--usage`)"
     return "\n".join(
         [
             header,

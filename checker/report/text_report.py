@@ -28,6 +28,7 @@ def render(
     lines = [_finding_line(f, paint) for f in shown]
     if not quiet:
         lines += [_waived_line(w, paint) for w in report.waived]
+        lines += [f"note: {note}" for note in (*report.notes, *_not_evaluated(report))]
         lines.append(summary(report, fail_on=fail_on, paint=paint))
     return "".join(line + "\n" for line in lines)
 
@@ -70,6 +71,14 @@ def summary(report: Report, *, fail_on: str, paint: Paint = _plain) -> str:
         f"{', '.join([found, *extra])}; {paint(_VERDICT_COLORS[verdict], verdict)} "
         f"(fail-on {fail_on}{_scope(report)}){_ignored(report)}"
     )
+
+
+def _not_evaluated(report: Report) -> list[str]:
+    """Rules that need usage logs, in a check without them: said, never counted as passed."""
+    count = report.rules_not_evaluated()
+    if not count:
+        return []
+    return [f"{count} usage rule{'s' if count != 1 else ''} not evaluated: no usage logs (--usage)"]
 
 
 def _also(report: Report) -> list[tuple[int, str]]:

@@ -20,6 +20,7 @@ import data.rolegate.lib.model
 import data.rolegate.lib.result
 import data.rolegate.lib.waivers
 import data.rolegate.review
+import data.rolegate.suggest
 
 _index := data.rolegate.rule_index
 
@@ -89,6 +90,7 @@ _evaluated contains _stamped(meta, raw) if {
 	some meta in _index
 	not meta.id in _disabled
 	not _waiver_rule(meta)
+	not _not_evaluated(meta)
 	some raw in rule_findings[meta.id]
 }
 
@@ -132,14 +134,34 @@ _subject_counts := {
 	"waiver": count(input.waivers),
 }
 
-_status(meta) := "disabled" if meta.id in _disabled else := "evaluated"
+# The usage rules (package area `usage`) judge input.usage, the summary of usage logs
+# (--usage). Without it they are not evaluated, and the decision says so: a rule that
+# had nothing to judge neither passed nor failed.
+_usage_rule(meta) if meta.area == "usage"
+
+_not_evaluated(meta) if {
+	_usage_rule(meta)
+	not input.usage
+}
+
+_status(meta) := "disabled" if {
+	meta.id in _disabled
+} else := "not_evaluated" if {
+	_not_evaluated(meta)
+} else := "evaluated"
+
+_checked(meta, _) := 0 if {
+	_not_evaluated(meta)
+} else := checked if {
+	checked := max([object.get(_subject_counts, meta.subject, 0), 0])
+}
 
 rules contains entry if {
 	some meta in _index
 	rule_findings[meta.id]
 	own := [f | some f in findings; f.rule == meta.id]
 	failed := count({f.subject | some f in own})
-	checked := max([object.get(_subject_counts, meta.subject, 0), failed])
+	checked := max([_checked(meta, failed), failed])
 	entry := {
 		"id": meta.id,
 		"title": meta.title,
@@ -176,4 +198,10 @@ decision := {
 	"subjects": _subjects,
 	"access_diff": diff.report,
 	"access_review": review.report,
+	"suggestions": _suggestions,
 }
+
+# With input.suggest (`rolegate suggest`), the right-sized roles; else nothing is worked out.
+_suggestions := suggest.roles if input.suggest
+
+_suggestions := {} if not input.suggest

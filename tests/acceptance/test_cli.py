@@ -17,6 +17,9 @@ from conftest import FIXTURES, NOW, CliResult
 Cli = Callable[..., CliResult]
 LP001_BAD = ("fixtures/rules/LP-001/bad", "fixtures/rules/_base")
 RULE_IDS = [rule.id for rule in load_policy_set().rules]
+# The usage rules are not evaluated without --usage, and the reports say so.
+USAGE_RULES = sum(1 for rule in load_policy_set().rules if rule.area == "usage")
+EVALUATED = len(RULE_IDS) - USAGE_RULES
 
 RULE_HEADER = """\
 # METADATA
@@ -48,7 +51,8 @@ def test_text_output_and_exit_1_on_a_failing_finding(cli: Cli) -> None:
         (
             "fixtures/rules/LP-001/bad/role.yaml:18:37: critical LP-001 "
             'role "tier1-agent": grant on customer names every action ("*")\n'
-            f"6 files, {len(RULE_IDS)} rules: 1 finding (1 critical); failed (fail-on high); "
+            f"note: {USAGE_RULES} usage rules not evaluated: no usage logs (--usage)\n"
+            f"6 files, {EVALUATED} rules: 1 finding (1 critical); failed (fail-on high); "
             "1 YAML document ignored as not rolegate's (no apiVersion or kind: 1)\n"
         ),
         "",
@@ -76,7 +80,8 @@ def test_json_output_shape(cli: Cli) -> None:
     assert report["summary"] == {
         "files": 6,
         "documents": 6,
-        "rules": len(RULE_IDS),
+        "rules": EVALUATED,
+        "rules_not_evaluated": USAGE_RULES,
         "findings": 1,
         "by_severity": {"critical": 1, "high": 0, "medium": 0, "low": 0},
         "waived": 0,

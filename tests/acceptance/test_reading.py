@@ -13,12 +13,10 @@ from pathlib import Path
 import pytest
 
 from checker.load import loadpool
-from checker.policy.policyset import load_policy_set
 
-from conftest import FIXTURES, NOW, CliResult
+from conftest import EVALUATED_RULES, FIXTURES, NOW, USAGE_NOTE, CliResult
 
 Cli = Callable[..., CliResult]
-RULES = len(load_policy_set().rules)
 BAD_ROLE = (FIXTURES / "rules" / "LP-001" / "bad" / "role.yaml").read_text()
 FOREIGN = "services:\n  web: {}\n---\napiVersion: apps/v1\nkind: Deployment\n---\n- a\n"
 LP001 = 'critical LP-001 role "tier1-agent": grant on customer names every action ("*")'
@@ -40,7 +38,7 @@ def test_a_repo_without_foreign_yaml_reads_as_it_always_did(
     monkeypatch.chdir(FIXTURES / "example")
     assert cli("check", "--now", NOW, *engine) == (
         0,
-        f"11 files, {RULES} rules: 0 findings; passed (fail-on high)\n",
+        f"{USAGE_NOTE}11 files, {EVALUATED_RULES} rules: 0 findings; passed (fail-on high)\n",
         "",
     )
     code, out, _ = cli("check", "--now", NOW, "--format", "json", *engine)
@@ -55,7 +53,8 @@ def test_foreign_documents_are_counted_in_the_summary_and_listed_with_v(
     assert (code, out) == (
         1,
         f"role.yaml:18:37: {LP001}\n"
-        f"6 files, {RULES} rules: 1 finding (1 critical); failed (fail-on high); 3 YAML "
+        f"{USAGE_NOTE}"
+        f"6 files, {EVALUATED_RULES} rules: 1 finding (1 critical); failed (fail-on high); 3 YAML "
         "documents ignored as not rolegate's (another tool's apiVersion or kind: 1, no "
         "apiVersion or kind: 1, not a mapping: 1)\n",
     )

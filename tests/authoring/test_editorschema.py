@@ -24,7 +24,10 @@ from conftest import FIXTURES, ROOT, CliResult
 
 Cli = Callable[..., CliResult]
 MODELINE = re.compile(r"^# yaml-language-server: \$schema=(?P<target>\S+)\n")
-FIXTURE_FILES = sorted(path for path in FIXTURES.rglob("*.y*ml") if path.name != "expect.yaml")
+# Model documents only: not the golden cases' expect.yaml, nor a project's .rolegate.yaml.
+FIXTURE_FILES = sorted(
+    path for path in FIXTURES.rglob("*.y*ml") if path.name not in ("expect.yaml", ".rolegate.yaml")
+)
 
 
 def schema_refs(node: Any) -> Iterator[str]:

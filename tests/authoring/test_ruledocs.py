@@ -24,7 +24,7 @@ def test_rules_lists_every_rule(cli: Cli) -> None:
     code, out, err = cli("rules")
     lines = out.splitlines()
     assert (code, err) == (0, "")
-    assert lines[-1] == "47 rules; `rolegate explain ID` for one"
+    assert lines[-1] == "52 rules; `rolegate explain ID` for one"
     assert "LP-001    critical  Wildcard or super-permission grant" in lines
 
 
@@ -32,7 +32,7 @@ def test_rules_json(cli: Cli) -> None:
     code, out, _ = cli("rules", "--format", "json")
     listing = json.loads(out)
     assert code == 0
-    assert len(listing) == 47
+    assert len(listing) == 52
     assert {r["id"] for r in listing} == {r.id for r in RULES}
     lp003 = next(r for r in listing if r["id"] == "LP-003")
     assert (lp003["severity"], lp003["escalations"]) == ("medium", {"sensitive": "high"})

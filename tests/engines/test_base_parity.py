@@ -13,12 +13,12 @@ from typing import Any
 import pytest
 
 from checker.authoring.cases import EXPECT_FILE, load_case
-from checker.check import read_repo
 from checker.engines import ENTRY_POINT, EngineInput
 from checker.engines.embedded import EmbeddedEvaluator
 from checker.inventory import add_base, build_input
 from checker.load.base import DirBase
 from checker.policy.policyset import load_policy_set
+from checker.repo import read_repo
 
 from conftest import FIXTURES
 

@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 
 from checker.authoring.cases import EXPECT_FILE, load_case
-from checker.check import read_repo
 from checker.engines import ENTRY_POINT
 from checker.engines.embedded import new_engine
 from checker.inventory import build_input
 from checker.policy.policyset import PolicySet, load_policy_set
+from checker.repo import read_repo
 
 from conftest import FIXTURES
 

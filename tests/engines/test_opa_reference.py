@@ -21,11 +21,11 @@ import pytest
 
 from checker.authoring.cases import EXPECT_FILE, load_case
 from checker.authoring.regotest import find_tests
-from checker.check import read_repo
 from checker.engines import ENTRY_POINT
 from checker.engines.embedded import new_engine
 from checker.inventory import build_input
 from checker.policy.policyset import PolicySet, load_policy_set
+from checker.repo import read_repo
 from checker.validate.documents import validate
 
 from conftest import FIXTURES

@@ -18,11 +18,11 @@ from typing import Any
 
 import pytest
 
-from checker.check import read_repo
 from checker.engines import ENTRY_POINT
 from checker.engines.embedded import new_engine
 from checker.inventory import build_input
 from checker.policy.policyset import load_policy_set
+from checker.repo import read_repo
 from checker.validate.documents import validate
 
 from conftest import FIXTURES

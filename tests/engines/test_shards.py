@@ -12,13 +12,13 @@ from typing import Any
 import pytest
 
 from checker.authoring.cases import EXPECT_FILE, load_case
-from checker.check import read_repo
 from checker.engines import ENTRY_POINT, EngineInput, shards
 from checker.engines.costs import libraries_read, measured, share_cost
 from checker.engines.embedded import EmbeddedEvaluator, evaluate_modules, new_engine
 from checker.errors import GateError
 from checker.inventory import build_input
 from checker.policy.policyset import load_policy_set
+from checker.repo import read_repo
 
 from conftest import FIXTURES
 

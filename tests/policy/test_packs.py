@@ -20,6 +20,8 @@ FINDING = (
     'high ACME-001 role "tier1-agent": frontline\n'
 )
 BUILTIN_RULES = len(load_policy_set().rules)
+# Without --usage the usage rules are not evaluated, and the report says so.
+USAGE_RULES = sum(1 for rule in load_policy_set().rules if rule.area == "usage")
 
 pytestmark = pytest.mark.usefixtures("in_root")
 
@@ -33,8 +35,10 @@ def test_custom_rule_dir_findings_appear_in_check(cli: Cli, tmp_path: Path) -> N
     code, out, err = _check(cli, "--policy", str(pack))
     assert (code, err) == (1, "")
     assert out == FINDING + (
-        f"6 files, {BUILTIN_RULES + 1} rules: 1 finding (1 high); failed (fail-on high); "
-        "1 YAML document ignored as not rolegate's (no apiVersion or kind: 1)\n"
+        f"note: {USAGE_RULES} usage rules not evaluated: no usage logs (--usage)\n"
+        f"6 files, {BUILTIN_RULES - USAGE_RULES + 1} rules: 1 finding (1 high); "
+        "failed (fail-on high); 1 YAML document ignored as not rolegate's "
+        "(no apiVersion or kind: 1)\n"
     )
 
 

@@ -16,7 +16,10 @@ from checker.policy.policyset import load_policy_set
 from conftest import FIXTURES, NOW, CliResult
 
 Cli = Callable[..., CliResult]
-RULES = len(load_policy_set().rules)
+_ALL_RULES = load_policy_set().rules
+USAGE_RULES = sum(1 for rule in _ALL_RULES if rule.area == "usage")
+RULES = len(_ALL_RULES) - USAGE_RULES  # evaluated: the usage rules need --usage
+NOTE = f"note: {USAGE_RULES} usage rules not evaluated: no usage logs (--usage)\n"
 GOV001 = 'role.yaml:4:1: high GOV-001 role "tier1-agent": metadata has no change_ticket'
 
 
@@ -35,7 +38,7 @@ def test_waiver_in_force_passes_and_shows_the_waived_finding(cli: Cli, waived_re
     assert cli("check", "--now", NOW, ".") == (
         0,
         f"{GOV001} (waived by tier1-ticket-backfill until 2027-02-26)\n"
-        f"6 files, {RULES} rules: 0 findings, 1 waived; passed (fail-on high)\n",
+        f"{NOTE}6 files, {RULES} rules: 0 findings, 1 waived; passed (fail-on high)\n",
         "",
     )
 
@@ -49,7 +52,7 @@ def test_expired_waiver_flips_the_exit_code_from_0_to_1(cli: Cli, waived_repo: P
         f"{GOV001}\n"
         'waivers.yaml:13:3: high WVR-001 waiver "tier1-ticket-backfill": expired on 2026-11-27, '
         "so GOV-001 on role:tier1-agent applies again\n"
-        f"6 files, {RULES} rules: 2 findings (2 high); failed (fail-on high)\n",
+        f"{NOTE}6 files, {RULES} rules: 2 findings (2 high); failed (fail-on high)\n",
         "",
     )
 
@@ -67,7 +70,7 @@ def test_orphan_waiver_is_reported(cli: Cli, waived_repo: Path) -> None:
         f"{GOV001}\n"
         'waivers.yaml:9:3: low WVR-002 waiver "tier1-ticket-backfill": no GOV-001 finding on '
         "role:x to cover\n"
-        f"6 files, {RULES} rules: 2 findings (1 high, 1 low); failed (fail-on low)\n",
+        f"{NOTE}6 files, {RULES} rules: 2 findings (1 high, 1 low); failed (fail-on low)\n",
         "",
     )
 

@@ -25,6 +25,9 @@ from conftest import NOW, CliResult
 
 Cli = Callable[..., CliResult]
 RULE_IDS = sorted(rule.id for rule in load_policy_set().rules)
+# The usage rules are not evaluated without --usage, and the reports say so.
+USAGE_RULES = sum(1 for rule in load_policy_set().rules if rule.area == "usage")
+EVALUATED = len(RULE_IDS) - USAGE_RULES
 INCIDENT = "fixtures/incident"
 LP001_BAD = ("fixtures/rules/LP-001/bad", "fixtures/rules/_base")
 WAIVED_CASE = ("fixtures/rules/WVR-003/bad", "fixtures/rules/_base")
@@ -219,7 +222,7 @@ def test_github_annotations(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
         "::error file=fixtures/rules/LP-001/bad/role.yaml,line=18,col=37,endLine=18,"
         'endColumn=40,title=LP-001::critical: role "tier1-agent": grant on customer names '
         'every action ("*")\n'
-        f"6 files, {len(RULE_IDS)} rules: 1 finding (1 critical); failed (fail-on high); "
+        f"6 files, {EVALUATED} rules: 1 finding (1 critical); failed (fail-on high); "
         "1 YAML document ignored as not rolegate's (no apiVersion or kind: 1)\n"
     )
     assert cli("check", "--format", "github", "--now", NOW, *LP001_BAD) == (1, expected, "")
@@ -263,7 +266,8 @@ def test_markdown_comment(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
         "| critical | high | medium | low | waived | failing |\n"
         "|---|---|---|---|---|---|\n"
         "| 0 | 0 | 1 | 0 | 1 | 0 (fail-on high) |\n\n"
-        f"7 files, {len(RULE_IDS)} rules.\n\n"
+        f"7 files, {EVALUATED} rules; {USAGE_RULES} usage rules not evaluated (no usage logs: "
+        "`--usage`).\n\n"
         "| Severity | Rule | Where | Finding |\n|---|---|---|---|\n"
         "| medium | WVR-003 | "
         f"[fixtures/rules/WVR-003/bad/waivers.yaml:12]({blob}waivers.yaml#L12) "
@@ -316,7 +320,7 @@ def test_only_files_requested_means_text_on_stdout(cli: Cli, tmp_path: Path) -> 
     )
     assert (code, out.splitlines()[-1]) == (
         1,
-        f"6 files, {len(RULE_IDS)} rules: 1 finding (1 critical); failed (fail-on high); "
+        f"6 files, {EVALUATED} rules: 1 finding (1 critical); failed (fail-on high); "
         "1 YAML document ignored as not rolegate's (no apiVersion or kind: 1)",
     )
 

@@ -16,9 +16,7 @@ from xml.etree import ElementTree as ET
 import pytest
 from sarif_schema import valid_sarif
 
-from checker.policy.policyset import load_policy_set
-
-from conftest import FIXTURES, NOW, CliResult
+from conftest import EVALUATED_RULES, FIXTURES, NOW, USAGE_NOTE, CliResult
 
 Cli = Callable[..., CliResult]
 
@@ -29,7 +27,6 @@ SHOWN_OWNER = (
     r"m\n0 findings; passed\n::notice::all clear \x1b[2J\u202e @alice [x](http://e) <b>|\x00"
 )
 SHOWN_FILE = r"r\n::warning::x\x1b[31m\u202e.yaml"
-RULES = len(load_policy_set().rules)
 FORMATS = ("github", "junit", "markdown", "json", "sarif")
 
 
@@ -56,7 +53,8 @@ def test_every_report_keeps_one_finding(
     finding = f"{SHOWN_FILE}:8:3: high GOV-001 "
     assert text.splitlines() == [
         f'{finding}role "tier1-agent": the only approver is the owner {SHOWN_OWNER}',
-        f"5 files, {RULES} rules: 1 finding (1 high); failed (fail-on high)",
+        USAGE_NOTE.strip(),
+        f"5 files, {EVALUATED_RULES} rules: 1 finding (1 high); failed (fail-on high)",
     ]
     assert [line[:8] for line in github.splitlines()] == ["::error ", "5 files,"]
     assert ET.fromstring(junit).get("failures") == "1"

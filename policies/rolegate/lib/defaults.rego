@@ -23,6 +23,8 @@ org_policy := {
 		"contractor_max_access_days": 180,
 		"break_glass_max_minutes": 240,
 		"max_waiver_days": 90,
+		# Usage logs within this many days of now count as use (the USE rules, --usage).
+		"usage_window_days": 90,
 		"assigned_access_max_hours_after_close": 72,
 		"recording_retention_days": {"min": 90, "max": 1825},
 	},

@@ -1,0 +1,125 @@
+"""The aggregation on DuckDB: in process, reads CSV, JSON lines and Parquet itself, and
+spills to disk beyond its memory limit, so a log larger than memory still summarises."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from typing import Any
+
+from checker.errors import GateError
+from checker.usage import sql
+from checker.usage.aggregate import Aggregated, Problem
+from checker.usage.needs import need
+from checker.usage.prepare import Prepared
+
+ENGINE = "duckdb"
+EXAMPLES = 3  # skipped rows shown per log
+# DuckDB's memory ceiling; past it, sorts and hash tables spill to a scratch folder.
+MEMORY_LIMIT = os.environ.get("ROLEGATE_DUCKDB_MEMORY", "1GB")
+
+
+def aggregate(logs: Sequence[Prepared], *, now: str) -> Aggregated:
+    duckdb = need("duckdb")
+
+    with tempfile.TemporaryDirectory(prefix="rolegate-duckdb-") as spill:
+        try:
+            con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": spill})
+        except duckdb.Error as error:
+            raise GateError(f"cannot start DuckDB: {error}") from error
+        with con:
+            con.execute("SET TimeZone = 'UTC'")
+            con.execute("SET enable_progress_bar = false")
+            selects = [_select(log) for log in logs]
+            _run(con, "CREATE TEMPORARY VIEW usage_raw AS " + " UNION ALL ".join(selects), logs)
+            _run(con, sql.checked_view(sql.DUCKDB, now), logs)
+            problems = [Problem(*row) for row in _rows(con, sql.PROBLEMS, logs)]
+            _run(con, f"CREATE TEMPORARY TABLE usage_events AS {sql.EVENTS}", logs)
+            examples = {
+                log.src: _examples(con, log, now)
+                for log in logs
+                if any(p.src == log.src and p.problem for p in problems)
+            }
+            return Aggregated(
+                grants=_dicts(con, sql.grants_query(sql.DUCKDB), logs),
+                accounts=_dicts(con, sql.accounts_query(sql.DUCKDB), logs),
+                systems=_dicts(con, sql.systems_query(sql.DUCKDB), logs),
+                problems=tuple(problems),
+                examples=examples,
+                src_systems=tuple(_rows(con, sql.SOURCE_SYSTEMS, logs)),
+            )
+
+
+def _select(log: Prepared) -> str:
+    path = _quote(str(log.path))
+    text = {c: f"CAST({c} AS VARCHAR)" if c in log.columns else "NULL" for c in _NEUTRAL}
+    if log.format == "csv":
+        relation = f"read_csv({path}, header = true, all_varchar = true, delim = ',', quote = '\"')"
+    elif log.format == "jsonl":
+        columns = ", ".join(f"'{c}': 'VARCHAR'" for c in log.columns)
+        relation = f"read_json({path}, format = 'newline_delimited', columns = {{{columns}}})"
+    else:
+        relation = f"read_parquet({path})"
+    parsed = (
+        f"CASE WHEN typeof(time) = 'TIMESTAMP WITH TIME ZONE' THEN TRY_CAST(time AS TIMESTAMP) "
+        f"WHEN {sql.DUCKDB.match(text['time'], sql.OFFSET)} "
+        f"THEN TRY_CAST(TRY_CAST({text['time']} AS TIMESTAMPTZ) AS TIMESTAMP) END"
+    )
+    return (
+        f"SELECT {_quote(log.src)} AS src, {text['account']} AS account, "
+        f"{text['system']} AS system, {text['resource']} AS resource, "
+        f"{text['action']} AS action, {text['field']} AS field, "
+        f"{text['visibility']} AS visibility, {text['record']} AS record, "
+        f"{text['count']} AS count_text, {text['time']} AS time_text, {parsed} AS t "
+        f"FROM {relation}"
+    )
+
+
+_NEUTRAL = (
+    "time",
+    "account",
+    "system",
+    "resource",
+    "action",
+    "field",
+    "visibility",
+    "record",
+    "count",
+)
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _examples(con: Any, log: Prepared, now: str) -> list[tuple[int, str]]:
+    numbered = f"(SELECT row_number() OVER () AS row_number, * FROM ({_select(log)}))"
+    checked = sql.checked_select(sql.DUCKDB, now, numbered, "row_number,")
+    query = (
+        f"SELECT row_number, problem FROM ({checked}) "
+        f"WHERE problem IS NOT NULL ORDER BY row_number LIMIT {EXAMPLES}"
+    )
+    rows = _rows(con, query, [log])
+    return [(int(row) + log.header_lines, str(problem)) for row, problem in rows]
+
+
+def _rows(con: Any, query: str, logs: Sequence[Prepared]) -> list[tuple[Any, ...]]:
+    return list(_run(con, query, logs).fetchall())
+
+
+def _dicts(con: Any, query: str, logs: Sequence[Prepared]) -> list[dict[str, Any]]:
+    cursor = _run(con, query, logs)
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _run(con: Any, query: str, logs: Sequence[Prepared]) -> Any:
+    duckdb = need("duckdb")
+
+    try:
+        return con.execute(query)
+    except duckdb.Error as error:
+        message = " ".join(str(error).split())
+        files = ", ".join(log.src for log in logs) if len(logs) < 4 else f"{len(logs)} logs"
+        raise GateError(f"{files}: cannot read the usage log: {message}") from error
