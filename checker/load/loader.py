@@ -77,6 +77,9 @@ def parse(text: str, display: str) -> Parsed:
     aliases = "*" in text  # no alias without a star: nothing can expand
     documents: list[tuple[int, Any]] = []
     problems: list[Finding] = []
+    odd_break = _ODD_BREAK.search(text)
+    if odd_break:
+        return (), (_line_break_finding(display, text, odd_break.start()),)
     try:
         for index, node in enumerate(compose(text)):
             try:
@@ -147,6 +150,24 @@ def _syntax_finding(display: str, error: yaml.MarkedYAMLError) -> Finding:
 
 # What YAML allows in a stream (YAML 1.2, 5.1): anything else stops the reader.
 _NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+# Line breaks YAML reads but editors, diffs and rolegate's line numbers do not all show as
+# such: a lone CR, NEL, LINE and PARAGRAPH SEPARATOR. Text after one in a comment would be
+# read as YAML a reviewer never saw; refused, the file is a finding at the character.
+_ODD_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+
+
+def _line_break_finding(display: str, text: str, at: int) -> Finding:
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    return YAML_ERROR.finding(
+        display,
+        line,
+        column,
+        f"invalid YAML: line break U+{ord(text[at]):04X} is not allowed (only LF or CRLF); "
+        "replace it with a newline or remove it",
+    )
 
 
 def _character_finding(display: str, text: str) -> Finding:

@@ -1,0 +1,115 @@
+"""What the generated runs found, each kept as a regression test with its shrunk input.
+
+1. A lone CR, NEL, U+2028 or U+2029 is a line break to YAML but not to every editor, diff
+   or to rolegate's own line numbers: text after one in a comment was read as YAML a
+   reviewer never saw. Now the file is a YAML-001 finding at the character.
+2. regorus 0.13 prints ``%d`` of a negative number as ``--1`` (OPA: ``-1``): the embedded
+   engine reads each bare ``%d`` as ``%v`` (checker/engines/verbs.py), and refuses a
+   custom pack's format it cannot rewrite, naming --engine opa.
+3. ``%q`` of a character newer than Unicode 15 (OPA's Go tables) is escaped by OPA and
+   printed as is by regorus: pinned below as a strict xfail. No built-in rule quotes text
+   that may hold one (every ``%q`` argument is a name the schemas keep to ASCII).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import regorus
+from edge_values import ODD_BREAKS
+
+from checker.load.loader import load_text
+
+from conftest import NOW, CliResult
+from rulepack import FRONTLINE_RULE, TIER_LINE, write
+
+Cli = Callable[..., CliResult]
+CASE = ("fixtures/rules/LP-001/good", "fixtures/rules/_base")
+ROLE = "fixtures/rules/LP-001/good/role.yaml"
+
+
+@pytest.mark.parametrize("mark", ODD_BREAKS, ids=lambda c: f"U+{ord(c):04X}")
+def test_an_odd_line_break_is_a_yaml_finding_at_it(mark: str) -> None:
+    loaded = load_text(f"a: 1\n# note{mark}b: 2\n", "f.yaml")
+    assert loaded.documents == ()
+    [finding] = loaded.problems
+    assert (finding.rule, finding.line, finding.column) == ("YAML-001", 2, 7)
+    assert f"U+{ord(mark):04X} is not allowed" in finding.message
+
+
+@pytest.mark.parametrize("mark", ODD_BREAKS, ids=lambda c: f"U+{ord(c):04X}")
+def test_an_odd_line_break_inside_a_quoted_value_is_a_finding_too(mark: str) -> None:
+    loaded = load_text(f"a: 'x{mark}y'\n", "f.yaml")
+    assert [(p.rule, p.line, p.column) for p in loaded.problems] == [("YAML-001", 1, 6)]
+
+
+def test_crlf_line_ends_still_load() -> None:
+    loaded = load_text("a: 1\r\nb: 2\r\n", "f.yaml")
+    assert (loaded.problems, [d.data for d in loaded.documents]) == ((), [{"a": 1, "b": 2}])
+
+
+NEGATIVE_RULE = FRONTLINE_RULE.replace(
+    'msg := sprintf("role %q: frontline", [role.metadata.name])',
+    'msg := sprintf("role %q: %d days", [role.metadata.name, -1])',
+)
+
+
+@pytest.mark.usefixtures("in_root")
+def test_a_negative_number_under_d_prints_alike(
+    cli: Cli, engine: tuple[str, ...], tmp_path: Path
+) -> None:
+    write(tmp_path, "rolegate/rules/acme/frontline.rego", NEGATIVE_RULE)
+    code, out, err = cli("check", "-q", "--now", NOW, *engine, "--policy", str(tmp_path), *CASE)
+    assert (code, out, err) == (
+        1,
+        f'{ROLE}:{TIER_LINE}:3: high ACME-001 role "tier1-agent": -1 days\n',
+        "",
+    )
+
+
+UNREWRITABLE = FRONTLINE_RULE.replace(
+    'msg := sprintf("role %q: frontline", [role.metadata.name])',
+    'form := "role %q: %d"\n\tmsg := sprintf(form, [role.metadata.name, -1])',
+)
+
+
+@pytest.mark.usefixtures("in_root")
+def test_a_format_the_embedded_engine_cannot_rewrite_fails_closed(
+    cli: Cli, engine: tuple[str, ...], tmp_path: Path
+) -> None:
+    rule = write(tmp_path, "rolegate/rules/acme/frontline.rego", UNREWRITABLE)
+    code, out, err = cli("check", "-q", "--now", NOW, *engine, "--policy", str(tmp_path), *CASE)
+    if engine:  # OPA prints the format as written
+        assert (code, out, err) == (
+            1,
+            f'{ROLE}:{TIER_LINE}:3: high ACME-001 role "tier1-agent": -1\n',
+            "",
+        )
+        return
+    assert (code, out) == (2, "")
+    assert err == (
+        f"rolegate: error: {rule}:20: sprintf: the format is not a literal string; the "
+        "embedded engine (regorus 0.13) prints %d of a negative number otherwise than OPA; "
+        "write %v, or run with --engine opa\n"
+    )
+
+
+QUOTED = 'package q\n\nimport rego.v1\n\nx := sprintf("%q", ["\U0001fae9"])\n'
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="OPA (Go, Unicode 15) escapes U+1FAE9 under %q; regorus prints it as is",
+)
+def test_q_of_a_character_newer_than_unicode_15_prints_alike(real_opa: str, tmp_path: Path) -> None:
+    module = write(tmp_path, "q.rego", QUOTED)
+    engine = regorus.Engine()
+    engine.add_policy("q.rego", QUOTED)
+    embedded = json.loads(engine.eval_rule_as_json("data.q.x"))
+    command = [real_opa, "eval", "-f", "raw", "-d", str(module), "data.q.x"]
+    answer = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert embedded == json.loads(answer.stdout)
