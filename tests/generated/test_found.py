@@ -9,6 +9,8 @@
 3. ``%q`` of a character newer than Unicode 15 (OPA's Go tables) is escaped by OPA and
    printed as is by regorus: pinned below as a strict xfail. No built-in rule quotes text
    that may hold one (every ``%q`` argument is a name the schemas keep to ASCII).
+4. libyaml places a syntax error at the end of a file without a final newline on the
+   line after the last: the finding now stays inside the file (property 2).
 """
 
 from __future__ import annotations
@@ -50,6 +52,13 @@ def test_an_odd_line_break_inside_a_quoted_value_is_a_finding_too(mark: str) -> 
 def test_crlf_line_ends_still_load() -> None:
     loaded = load_text("a: 1\r\nb: 2\r\n", "f.yaml")
     assert (loaded.problems, [d.data for d in loaded.documents]) == ((), [{"a": 1, "b": 2}])
+
+
+@pytest.mark.parametrize("text", ["a:\n  b: 1\n\u00e9", "a: [x]\nb"])
+def test_a_syntax_error_at_the_end_of_a_file_is_inside_it(text: str) -> None:
+    [problem] = load_text(text, "f.yaml").problems
+    last = text.split("\n")[-1]
+    assert (problem.line, problem.column) == (text.count("\n") + 1, len(last) + 1)
 
 
 NEGATIVE_RULE = FRONTLINE_RULE.replace(
