@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 from opa_process import running_opa
-from two_engines import Engines, engines
+from two_engines import Engines, embedded_policies, engines
 
+from checker.check import LoadedPolicies
 from checker.policy.bundle import write_bundle
 from checker.policy.policyset import load_policy_set
 
@@ -28,3 +29,9 @@ def pair(real_opa: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[En
 @pytest.fixture
 def scratch(tmp_path: Path) -> Path:
     return tmp_path / "repo"
+
+
+@pytest.fixture(scope="session")
+def embedded() -> LoadedPolicies:
+    """The built-in policies compiled once on the embedded engine."""
+    return embedded_policies()

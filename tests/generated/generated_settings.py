@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, settings
 # How many repos each differential test draws: few in the ordinary suite, more in CI's
 # step 4b, many in the long runs of docs/testing.md.
 DIFF_EXAMPLES = int(os.environ.get("ROLEGATE_DIFF_EXAMPLES", "8"))
-PROPERTY_EXAMPLES = int(os.environ.get("ROLEGATE_PROPERTY_EXAMPLES", "25"))
+PROPERTY_EXAMPLES = int(os.environ.get("ROLEGATE_PROPERTY_EXAMPLES", "15"))
 
 
 def seeded(examples: int) -> settings:

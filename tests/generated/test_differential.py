@@ -20,7 +20,11 @@ from generated_settings import DIFF_EXAMPLES, seeded
 from hypothesis import given
 from two_engines import Engines, both
 
-pytestmark = pytest.mark.differential
+# A failing example of a whole repo prints long; the failure, not the warning, matters.
+pytestmark = [
+    pytest.mark.differential,
+    pytest.mark.filterwarnings("ignore:Generating overly large repr"),
+]
 pair, scratch = generated_fixtures.pair, generated_fixtures.scratch  # fixtures, by name
 
 

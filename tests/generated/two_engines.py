@@ -17,6 +17,7 @@ from checker.check import CheckOptions, LoadedPolicies, load_policies, run_check
 from checker.commands.config_options import DEFAULT_FAIL_ON
 from checker.engines import EngineSettings
 from checker.errors import GateError
+from checker.result import Report
 
 NOW = datetime(2026, 11, 28, tzinfo=timezone.utc)
 EXIT_CANNOT_DECIDE = 2
@@ -37,6 +38,10 @@ def engines(opa_url: str, policy_dirs: tuple[Path, ...] = ()) -> Engines:
     )
 
 
+def embedded_policies() -> LoadedPolicies:
+    return load_policies(_options((), "embedded", EngineSettings(), ()))
+
+
 def _options(
     paths: tuple[Path, ...], engine: str, settings: EngineSettings, policy_dirs: tuple[Path, ...]
 ) -> CheckOptions:
@@ -51,11 +56,15 @@ def _options(
     )
 
 
+def report_of(paths: tuple[Path, ...], loaded: LoadedPolicies, engine: str = "embedded") -> Report:
+    """``rolegate check`` on ``paths`` (file names relative to the first)."""
+    return run_check(_options(paths, engine, EngineSettings(), ()), loaded=loaded)
+
+
 def decision(paths: tuple[Path, ...], loaded: LoadedPolicies, engine: str) -> Any:
     """What a user sees of ``rolegate check`` on ``paths``, as a comparable value."""
-    options = _options(paths, engine, EngineSettings(), ())
     try:
-        report = run_check(options, loaded=loaded)
+        report = report_of(paths, loaded, engine)
     except GateError:
         return EXIT_CANNOT_DECIDE
     code = 1 if report.failing(DEFAULT_FAIL_ON) else 0
