@@ -25,12 +25,16 @@ PATTERNS = [
     r"(?P<n>a)(?P=n)", r"^\w*shared\w*$", r"^agent\d{2}$", "(", "[z-a]", "(?i)SHARED", "",
 ]  # fmt: skip
 
-# Text: empty and blank, control characters, bidi overrides, characters newer than
-# Unicode 15 (U+1FAE9, U+1CC00), sprintf verbs, quotes, a long line.
+# Text: empty and blank, control characters, a bidi override, sprintf verbs, quotes, a
+# long line.
 EDGE_TEXTS = [
-    "", " ", "\t", "a\x00b", "a\x1bb", "caf\u00e9", "\u202eevil", "\U0001fae9", "\U0001cc00",
-    "%d", "%!v", '"quoted"', "back\\slash", "x" * 300, "a\u00a0b", "\ufeffbom", "\u0000",
+    "", " ", "\t", "a\x00b", "a\x1bb", "caf\u00e9", "\u202eevil", "%d", "%!v", '"quoted"',
+    "back\\slash", "x" * 300, "a\u00a0b", "\ufeffbom", "\u0000",
 ]  # fmt: skip
+# Characters newer than Unicode 15 (U+1FAE9, U+1CC00): OPA's %q escapes them, regorus
+# does not, a known divergence pinned in test_found.py; drawn only where no engine sees
+# them (YAML text), so the differential runs look for the divergences not yet known.
+NEWER_THAN_UNICODE_15 = ["\U0001fae9", "\U0001cc00"]
 
 # Names: ordinary, at the pattern's edges, and some the pattern refuses.
 EDGE_NAMES = ["a", "0", "a.b-c_d", "z" * 120, "Upper", "name with space", "caf\u00e9", "-lead"]

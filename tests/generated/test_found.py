@@ -7,8 +7,9 @@
    engine reads each bare ``%d`` as ``%v`` (checker/engines/verbs.py), and refuses a
    custom pack's format it cannot rewrite, naming --engine opa.
 3. ``%q`` of a character newer than Unicode 15 (OPA's Go tables) is escaped by OPA and
-   printed as is by regorus: pinned below as a strict xfail. No built-in rule quotes text
-   that may hold one (every ``%q`` argument is a name the schemas keep to ASCII).
+   printed as is by regorus. IMP-001 quotes an unmapped permission, free text, so a role
+   whose unmapped permission holds U+1CC00 gets two messages (the rule, subject, location
+   and exit code agree). Pinned below as strict xfails, found by the 600-repo run.
 4. libyaml places a syntax error at the end of a file without a final newline on the
    line after the last: the finding now stays inside the file (property 2).
 """
@@ -20,9 +21,11 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import generated_fixtures
 import pytest
 import regorus
 from edge_values import ODD_BREAKS
+from two_engines import Engines, both
 
 from checker.load.loader import load_text
 
@@ -122,3 +125,30 @@ def test_q_of_a_character_newer_than_unicode_15_prints_alike(real_opa: str, tmp_
     command = [real_opa, "eval", "-f", "raw", "-d", str(module), "data.q.x"]
     answer = subprocess.run(command, capture_output=True, text=True, check=True)
     assert embedded == json.loads(answer.stdout)
+
+
+pair = generated_fixtures.pair  # the fixture, by name
+
+UNMAPPED = """\
+apiVersion: rolegate/v1
+kind: Role
+metadata: {name: tier1-agent, system: crm}
+spec:
+  tier: frontline
+  workforce: employee
+  grants: []
+  unmapped: [{vendor: zendesk, permission: "\U0001cc00"}]
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="IMP-001 quotes the permission with %q: OPA escapes U+1CC00, regorus does not",
+)
+def test_an_unmapped_permission_newer_than_unicode_15_decides_alike(
+    pair: Engines, tmp_path: Path
+) -> None:
+    (tmp_path / "role.yaml").write_text(UNMAPPED, encoding="utf-8")
+    embedded, opa = both((tmp_path,), pair)
+    assert embedded[0] == opa[0]  # the exit code agrees: not the divergence pinned here
+    assert embedded == opa

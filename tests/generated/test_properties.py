@@ -15,13 +15,14 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import generated_fixtures
 import pytest
 import yaml
-from edge_values import ODD_BREAKS
+from edge_values import NEWER_THAN_UNICODE_15, ODD_BREAKS
 from generated_repos import RULE_IDS, repos, write_repo
 from generated_settings import PROPERTY_EXAMPLES, seeded
 from hypothesis import given
@@ -46,7 +47,8 @@ embedded, scratch = generated_fixtures.embedded, generated_fixtures.scratch  # f
 Files = list[list[dict[str, Any]]]
 YAML_PIECES = [
     *": -[]{}#&*!|>'\"%@`,?\n\t ", "a", "1", "key: value\n", "- item\n", "---\n", "&a ", "*a",
-    "!!python/object:os.system ", "\x00", "\x1b", "\ufeff", "\u00e9", "\U0001fae9", *ODD_BREAKS,
+    "!!python/object:os.system ", "\x00", "\x1b", "\ufeff", "\u00e9",
+    *NEWER_THAN_UNICODE_15, *ODD_BREAKS,
 ]  # fmt: skip
 FIXTURE_TEXTS = sorted(path.read_text() for path in FIXTURES.glob("example/**/*.yaml"))
 
@@ -66,12 +68,24 @@ def test_loading_any_yaml_text_gives_documents_or_findings(text: str) -> None:
         loaded = load_text(text, "f.yaml")
     except GateError:
         return
-    lines = text.count("\n") + 1
+    lines = text.split("\n")
     for problem in loaded.problems:
         assert isinstance(problem, Finding) and problem.rule == "YAML-001"
-        assert 1 <= problem.line <= lines and problem.column >= 1
-    for document in loaded.documents:
-        assert document.locate(()) >= (1, 1)
+        assert 1 <= problem.line <= len(lines) and problem.column >= 1
+    for document in loaded.documents:  # every node, at a line and column of the text
+        for path in _paths(document.data):
+            line, column = document.locate(path)
+            assert 1 <= line <= len(lines) and 1 <= column <= len(lines[line - 1]) + 1, path
+
+
+def _paths(node: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    yield path
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _paths(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _paths(value, (*path, index))
 
 
 def _inside(finding: Finding, root: Path) -> bool:

@@ -28,6 +28,9 @@ class Engines:
     embedded: LoadedPolicies
     opa: LoadedPolicies
 
+    def __repr__(self) -> str:  # a failing example prints it: not the whole policy set
+        return "Engines(embedded, opa-server)"
+
 
 def engines(opa_url: str, policy_dirs: tuple[Path, ...] = ()) -> Engines:
     """Both engines with the policies compiled once (OPA's from its preloaded bundle)."""
