@@ -26,6 +26,7 @@ from checker.engines import (
 )
 from checker.engines.aliases import expand
 from checker.engines.regosyntax import regorus_parser
+from checker.engines.verbs import rewritten
 from checker.errors import GateError
 from checker.policy.policyset import PolicySet, RegoFile
 from checker.processes import cpu_count
@@ -52,7 +53,8 @@ def engine_message(error: Exception) -> str:
 
 def without_aliases(policies: PolicySet) -> PolicySet:
     """The policies as this engine must read them: the import aliases it would lose
-    written out in full (see checker/engines/aliases.py). Raises GateError on bad Rego."""
+    written out in full (see checker/engines/aliases.py), and the sprintf formats it
+    would print otherwise than OPA rewritten (verbs.py). Raises GateError on bad Rego."""
     return replace(policies, files=_expanded(policies.files))
 
 
@@ -60,7 +62,7 @@ def without_aliases(policies: PolicySet) -> PolicySet:
 def _expanded(files: tuple[RegoFile, ...]) -> tuple[RegoFile, ...]:
     parse = regorus_parser(regorus.Engine)
     try:
-        modules = expand([(rego.display, rego.text) for rego in files], parse)
+        modules = expand([(r.display, rewritten(r.display, r.text)) for r in files], parse)
     except GateError:
         raise
     except Exception as error:  # regorus raises RuntimeError for every kind of failure

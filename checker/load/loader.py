@@ -77,6 +77,9 @@ def parse(text: str, display: str) -> Parsed:
     aliases = "*" in text  # no alias without a star: nothing can expand
     documents: list[tuple[int, Any]] = []
     problems: list[Finding] = []
+    odd_break = _ODD_BREAK.search(text)
+    if odd_break:
+        return (), (_line_break_finding(display, text, odd_break.start()),)
     try:
         for index, node in enumerate(compose(text)):
             try:
@@ -84,7 +87,7 @@ def parse(text: str, display: str) -> Parsed:
             except YamlDataError as error:
                 problems.append(YAML_ERROR.finding(display, error.line, error.column, str(error)))
     except yaml.MarkedYAMLError as error:
-        problems.append(_syntax_finding(display, error))
+        problems.append(_syntax_finding(display, error, text))
     except yaml.reader.ReaderError:
         problems.append(_character_finding(display, text))
     except yaml.YAMLError as error:  # no position: at the file
@@ -138,15 +141,42 @@ def _decode(raw: bytes, display: str) -> str:
         ) from error
 
 
-def _syntax_finding(display: str, error: yaml.MarkedYAMLError) -> Finding:
+def _syntax_finding(display: str, error: yaml.MarkedYAMLError, text: str) -> Finding:
     mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line, column = _inside(text, mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = " ".join(part for part in (error.context, error.problem) if part)
     return YAML_ERROR.finding(display, line, column, f"invalid YAML: {problem or error}")
 
 
+def _inside(text: str, line: int, column: int) -> tuple[int, int]:
+    """``line`` and ``column``, or the end of the text where they fall past it (libyaml
+    places an error at the end of a file without a final newline on the line after)."""
+    lines = text.split("\n")
+    if line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return line, min(column, len(lines[line - 1]) + 1)
+
+
 # What YAML allows in a stream (YAML 1.2, 5.1): anything else stops the reader.
 _NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+# Line breaks YAML reads but editors, diffs and rolegate's line numbers do not all show as
+# such: a lone CR, NEL, LINE and PARAGRAPH SEPARATOR. Text after one in a comment would be
+# read as YAML a reviewer never saw; refused, the file is a finding at the character.
+_ODD_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+
+
+def _line_break_finding(display: str, text: str, at: int) -> Finding:
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    return YAML_ERROR.finding(
+        display,
+        line,
+        column,
+        f"invalid YAML: line break U+{ord(text[at]):04X} is not allowed (only LF or CRLF); "
+        "replace it with a newline or remove it",
+    )
 
 
 def _character_finding(display: str, text: str) -> Finding:
