@@ -84,7 +84,7 @@ def parse(text: str, display: str) -> Parsed:
             except YamlDataError as error:
                 problems.append(YAML_ERROR.finding(display, error.line, error.column, str(error)))
     except yaml.MarkedYAMLError as error:
-        problems.append(_syntax_finding(display, error))
+        problems.append(_syntax_finding(display, error, text))
     except yaml.reader.ReaderError:
         problems.append(_character_finding(display, text))
     except yaml.YAMLError as error:  # no position: at the file
@@ -138,11 +138,24 @@ def _decode(raw: bytes, display: str) -> str:
         ) from error
 
 
-def _syntax_finding(display: str, error: yaml.MarkedYAMLError) -> Finding:
+def _syntax_finding(display: str, error: yaml.MarkedYAMLError, text: str) -> Finding:
     mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line, column = _in_text(text, mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = " ".join(part for part in (error.context, error.problem) if part)
     return YAML_ERROR.finding(display, line, column, f"invalid YAML: {problem or error}")
+
+
+# The line breaks PyYAML counts in its marks (YAML 1.2, 5.4).
+_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _in_text(text: str, line: int, column: int) -> tuple[int, int]:
+    """A mark inside the text: PyYAML puts one at the end of a file that has no final line
+    break a line past its last (found by tests/fuzz); that is the end of the last line."""
+    lines = _YAML_BREAK.split(text)
+    if line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return line, min(column, len(lines[line - 1]) + 1)
 
 
 # What YAML allows in a stream (YAML 1.2, 5.1): anything else stops the reader.
