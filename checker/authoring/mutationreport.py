@@ -35,7 +35,7 @@ class RuleScore:
 @dataclass(frozen=True)
 class MutationReport:
     rules: tuple[RuleScore, ...]
-    stale: tuple[Explanation, ...]  # explanations of mutants that no longer survive
+    stale: tuple[Explanation, ...]  # of a rule run here, for a mutant that did not survive
 
     def total(self, field: str) -> int:
         return sum(getattr(rule, field) for rule in self.rules)
@@ -63,7 +63,8 @@ def score(
             RuleScore(run.rule.id, run.rule.file, run.tests, len(run.outcomes), count["invalid"],
                       count["killed"], len(explained), survivors)
         )  # fmt: skip
-    stale = tuple(e for key, e in sorted(explanations.items()) if key not in used)
+    ran = {run.rule.id for run in runs}
+    stale = tuple(e for key, e in sorted(explanations.items()) if key not in used and key[0] in ran)
     return MutationReport(tuple(sorted(rules, key=lambda r: r.rule)), stale)
 
 

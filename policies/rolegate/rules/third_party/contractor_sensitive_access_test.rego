@@ -83,3 +83,13 @@ test_employee_bound_to_powerful_role_passes if {
 	employee := {"id": "ana.lima", "person": "E1", "type": "individual", "workforce": "employee", "roles": ["fraud-analyst"]}
 	count(_findings([employee_role], [employee])) == 0
 }
+
+test_contractor_bound_to_a_narrow_employee_role_passes if {
+	count(_findings([_role("tier1-agent", "employee", [_narrow])], [_contractor(["tier1-agent"])])) == 0
+}
+
+test_contractor_bound_to_an_employee_role_with_one_power_fires if {
+	employee_role := _role("exporter", "employee", [{"resource": "customer", "actions": ["export"], "scope": "assigned"}])
+	[f] := [x | some x in _findings([employee_role], [_contractor(["exporter"])])]
+	f.message == `account "c.ana.lima": contractor is bound to employee role "exporter", which can export customer`
+}
