@@ -69,3 +69,8 @@ test_card_data_passes_to_data003 if {
 	grant := {"resource": "payment_card", "actions": ["read"], "scope": "team", "fields": {"pan": "full"}}
 	count(_findings(_role([], grant))) == 0
 }
+
+test_ordinary_personal_data_without_need_passes_here if {
+	grant := {"resource": "usage", "actions": ["read"], "scope": "assigned", "fields": {"summary": "full"}}
+	count(_findings(_role([], grant))) == 0
+}
