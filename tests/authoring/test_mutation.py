@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from checker.authoring.mutants import OPERATORS, mutants_of
-from checker.authoring.mutation import run_rule, targets
+from checker.authoring.mutation import run_all, run_rule, targets
 from checker.authoring.mutationexplanations import explanations_of, read_explanations
 from checker.authoring.mutationreport import score
 from checker.errors import GateError
 from checker.policy.policyset import load_policy_set
 
-from conftest import CliResult
+from conftest import ROOT, CliResult
 from rulepack import FRONTLINE_TEST, write
 
 Cli = Callable[..., CliResult]
@@ -218,3 +218,23 @@ def test_mutate_with_a_bad_explanations_file_exits_2(cli: Cli, tmp_path: Path) -
     code, out, err = cli("mutate", "--explanations", str(path), "--rule", "ACC-001")
     assert (code, out) == (2, "")
     assert "explanations[0]: mutant must be a non-empty string" in err
+
+
+def test_worker_processes_judge_mutants_as_one_process_does() -> None:
+    found = targets(load_policy_set(tests=True), lambda rule: rule.id in ("ACC-002", "IMP-001"))
+    assert len(found) == 2
+    assert run_all(found, jobs=2) == run_all(found, jobs=1)
+
+
+def test_the_rule_librarys_explanations_file_reads() -> None:
+    explained = read_explanations(ROOT / "bench" / "mutation-explanations.yaml")
+    rules = {rule.id for rule in load_policy_set().rules}
+    assert {rule for rule, _ in explained} <= rules
+
+
+def test_mutate_with_a_rule_that_matches_nothing_exits_2(cli: Cli) -> None:
+    assert cli("mutate", "--rule", "NOPE-.*") == (
+        2,
+        "",
+        "rolegate: error: no rule to mutate: no rule id matches --rule\n",
+    )
