@@ -140,19 +140,15 @@ def _decode(raw: bytes, display: str) -> str:
 
 def _syntax_finding(display: str, error: yaml.MarkedYAMLError, text: str) -> Finding:
     mark = error.problem_mark or error.context_mark
-    line, column = _in_text(text, mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line, column = _inside(text, mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = " ".join(part for part in (error.context, error.problem) if part)
     return YAML_ERROR.finding(display, line, column, f"invalid YAML: {problem or error}")
 
 
-# The line breaks PyYAML counts in its marks (YAML 1.2, 5.4).
-_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-
-
-def _in_text(text: str, line: int, column: int) -> tuple[int, int]:
-    """A mark inside the text: PyYAML puts one at the end of a file that has no final line
-    break a line past its last (found by tests/fuzz); that is the end of the last line."""
-    lines = _YAML_BREAK.split(text)
+def _inside(text: str, line: int, column: int) -> tuple[int, int]:
+    """``line`` and ``column``, or the end of the text where they fall past it (libyaml
+    places an error at the end of a file without a final newline on the line after)."""
+    lines = text.split("\n")
     if line > len(lines):
         return len(lines), len(lines[-1]) + 1
     return line, min(column, len(lines[line - 1]) + 1)
