@@ -1,7 +1,8 @@
 """Mutants of a Rego rule module: small faults its unit tests should notice.
 
 Four operators, applied to the statements of rule bodies (``… if { … }``) and to the
-conditions of one-line rules (``head if condition``):
+conditions of one-line rules (``head if condition``); ``constant`` also to top-level
+constants (``_tiers := {"admin", "access_admin"}``):
 
 - ``negate``: a condition ``c`` becomes ``not c`` (and ``not c`` becomes ``c``)
 - ``drop``: a condition is replaced by ``true``
@@ -65,7 +66,9 @@ def mutants_of(source: str) -> list[Mutant]:
     found: list[Mutant] = []
     for statement in _statements(lines, codes):
         found += _statement_mutants(lines, codes, statement)
-    return _numbered(found)
+    for index in _constant_lines(codes):
+        found += _constant_mutants(lines, codes, index, 0, len(lines[index]))
+    return _numbered(sorted(found, key=lambda mutant: mutant.line))
 
 
 def _numbered(mutants: list[Mutant]) -> list[Mutant]:
@@ -121,6 +124,24 @@ def _statements(lines: list[str], codes: list[str]) -> Iterator[_Statement]:
                 start = -1
 
 
+_DEFINITION = re.compile(r"^[a-z_][A-Za-z0-9_]*\s*:=")
+
+
+def _constant_lines(codes: list[str]) -> Iterator[int]:
+    """The lines of top-level constants (``_tiers := {"admin", …}``): definitions with no
+    condition and no comprehension, on one line or several."""
+    depth, start = 0, -1
+    for index, code in enumerate(codes):
+        before, depth = depth, depth + _depth_change(code)
+        if before == 0 and _DEFINITION.match(code):
+            start = index
+        if start >= 0 and depth == 0:
+            text = " ".join(codes[start : index + 1])
+            if not re.search(r"\bif\b|\|", text):
+                yield from range(start, index + 1)
+            start = -1
+
+
 def _statement_mutants(lines: list[str], codes: list[str], at: _Statement) -> list[Mutant]:
     text = _text(codes, at)
     found = []
@@ -165,6 +186,14 @@ def _token_mutants(
     for match in _COMPARISON.finditer(code, low, high):
         swapped = _COMPARISONS[match.group(0)]
         found.append(_replaced(lines, index, _splice(line, match, swapped), "compare"))
+    return found + _constant_mutants(lines, codes, index, low, high)
+
+
+def _constant_mutants(
+    lines: list[str], codes: list[str], index: int, low: int, high: int
+) -> list[Mutant]:
+    line, code = lines[index], codes[index]
+    found = []
     for match in _NUMBER.finditer(code, low, high):
         bumped = str(int(match.group(0)) + 1) if match.group(0).isdigit() else "0"
         found.append(_replaced(lines, index, _splice(line, match, bumped), "constant"))

@@ -49,3 +49,8 @@ test_full_field_only_seen_masked_fires if {
 	[f] := [x | some x in _findings([_row("phone", "masked")])]
 	endswith(f.message, "only used it masked in the 90 days to 2026-11-28: lower it to masked")
 }
+
+test_full_field_only_seen_compared_fires if {
+	[f] := [x | some x in _findings([_row("phone", "compare")])]
+	endswith(f.message, "only used it compare in the 90 days to 2026-11-28: lower it to compare")
+}
