@@ -38,6 +38,10 @@ findings contains msg if {
 }
 
 _wide(role) if role.spec.scope > 1
+
+_tiers := {"admin", "ops"}
+
+_names := {name | some name in ["a", "b"]}
 """
 
 # The frontline rule, with a second condition its tests (FRONTLINE_TEST) never try.
@@ -97,7 +101,9 @@ def test_each_operator_changes_what_it_names() -> None:
         'constant: object.get(role.spec, "mfa", false) != true => '
         'object.get(role.spec, "mfa", true) != true',
         "negate: _wide(role) if role.spec.scope > 1 => _wide(role) if not role.spec.scope > 1",
+        'constant: _tiers := {"admin", "ops"} => _tiers := {"", "ops"}',
     } <= keys
+    assert not [key for key in keys if "_names" in key]  # a comprehension is left alone
 
 
 def test_assignments_and_declarations_are_neither_negated_nor_dropped() -> None:
