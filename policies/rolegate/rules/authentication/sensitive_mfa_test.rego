@@ -79,3 +79,20 @@ test_hidden_card_data_passes if {
 	role := _role("backoffice", "employee", [_grant("payment_card", ["read"], "assigned", {"pan": "none"})], {})
 	count(_findings(role, [])) == 0
 }
+
+test_each_privileged_tier_is_sensitive if {
+	every tier in ["admin", "access_admin", "break_glass"] {
+		[f] := [x | some x in _findings(_role(tier, "employee", [_grant("queue", ["read"], "self", {})], {"mfa": false}), [])]
+		endswith(f.message, sprintf("is sensitive (tier %s)", [tier]))
+	}
+}
+
+test_a_visible_card_security_code_is_sensitive if {
+	catalog := json.patch(_catalog, [
+		{"op": "add", "path": "/spec/classes/cvv", "value": {"sensitivity": 4, "category": "card_security_code", "default_visibility": "masked"}},
+		{"op": "add", "path": "/spec/resources/payment_card/fields/cvv", "value": "cvv"},
+	])
+	role := _role("backoffice", "employee", [_grant("payment_card", ["read"], "self", {"pan": "none", "cvv": "masked"})], {"mfa": false})
+	[f] := [x | some x in sensitive_mfa.findings with input as {"catalogs": [catalog], "roles": [role], "bindings": []}]
+	endswith(f.message, "is sensitive (card data visible)")
+}

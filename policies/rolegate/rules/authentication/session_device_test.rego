@@ -69,3 +69,8 @@ test_employee_without_export_on_byod_and_no_personal_data_passes if {
 	role := _role("employee", {"resource": "queue", "actions": ["read"], "scope": "team"}, {"channels": {"device": "byod"}})
 	count(_findings(role)) == 0
 }
+
+test_long_idle_timeout_without_personal_data_passes if {
+	role := _role("employee", {"resource": "queue", "actions": ["read"], "scope": "team"}, object.union(_managed, {"session": {"mfa": true, "idle_timeout_minutes": 30}}))
+	count(_findings(role)) == 0
+}

@@ -56,3 +56,7 @@ test_time_bound_just_in_time_passes if {
 test_other_tiers_pass if {
 	count(_findings(_role("admin", {}), [_account({"activation": "standing"})])) == 0
 }
+
+test_a_long_duration_on_a_role_of_another_tier_passes if {
+	count(_findings(_role("admin", {"max_duration_minutes": 480}), [_jit])) == 0
+}

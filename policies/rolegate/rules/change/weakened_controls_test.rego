@@ -50,3 +50,30 @@ test_unchanged_or_stronger_controls_pass if {
 	count(_findings(_strong_role, _strong_system)) == 0
 	count(_findings(_role({"mfa": true, "idle_timeout_minutes": 5}, {"read_events": true}), _system({"read_events": true, "change_events": true, "retention_days": 1095}))) == 0
 }
+
+_weak_role := _role({"mfa": false}, {})
+
+_weak_system := _system({"change_events": false})
+
+_findings_since(role, system, before_role, before_system) := {f | some f in weakened_controls.findings with input as {
+	"roles": [role],
+	"systems": [system],
+	"base": {"roles": [before_role], "systems": [before_system]},
+}}
+
+test_controls_that_were_not_on_at_the_base_are_not_weakened if {
+	count(_findings_since(_weak_role, _weak_system, _weak_role, _weak_system)) == 0
+}
+
+test_a_timeout_set_since_the_base_is_not_raised if {
+	role := _role({"mfa": false, "idle_timeout_minutes": 30}, {})
+	count(_findings_since(role, _weak_system, _weak_role, _weak_system)) == 0
+}
+
+test_a_system_audit_switch_removed_since_the_base_fires_as_unset if {
+	fs := _findings_since(_weak_role, _system({}), _weak_role, _system({"read_events": true, "retention_days": 1}))
+	{f.message | some f in fs} == {
+		`system "crm": audit.read_events was true at the base and is now unset`,
+		`system "crm": audit.retention_days lowered from 1 to 0`,
+	}
+}

@@ -69,3 +69,27 @@ test_card_data_passes_to_data003 if {
 	grant := {"resource": "payment_card", "actions": ["read"], "scope": "team", "fields": {"pan": "full"}}
 	count(_findings(_role([], grant))) == 0
 }
+
+test_ordinary_personal_data_without_need_passes_here if {
+	grant := {"resource": "usage", "actions": ["read"], "scope": "assigned", "fields": {"summary": "full"}}
+	count(_findings(_role([], grant))) == 0
+}
+
+_with_class(category, sensitivity) := json.patch(_catalog, [
+	{"op": "add", "path": "/spec/classes/extra", "value": {"sensitivity": sensitivity, "category": category, "default_visibility": "none"}},
+	{"op": "add", "path": "/spec/resources/customer/fields/extra", "value": "extra"},
+])
+
+_findings_in(catalog, grant) := {f | some f in special_visibility.findings with input as {
+	"catalogs": [catalog], "job_functions": [_functions], "roles": [_role([], grant)],
+}}
+
+test_each_special_category_is_special_at_any_sensitivity if {
+	every category in ["call_detail", "location", "sensitive"] {
+		count(_findings_in(_with_class(category, 3), {"resource": "customer", "actions": ["read"], "scope": "assigned", "fields": {"extra": "masked"}})) == 1
+	}
+}
+
+test_card_security_code_passes_to_data003 if {
+	count(_findings_in(_with_class("card_security_code", 4), {"resource": "customer", "actions": ["read"], "scope": "assigned", "fields": {"extra": "full"}})) == 0
+}

@@ -69,3 +69,10 @@ test_role_without_grant_role_passes if {
 	role := _role("cs-supervisor", [_customer(["read"], "team", "masked")], {"grantable_roles": ["tier1-agent"]})
 	count(_findings(role)) == 0
 }
+
+test_wider_visibility_names_the_wider_field_not_an_equal_one if {
+	catalog := json.patch(_catalog, [{"op": "add", "path": "/spec/resources/customer/fields/email", "value": "contact"}])
+	admin := _role("access-admin", [_admin_grant, _customer(["read", "update"], "assigned", "compare")], {"grantable_roles": ["tier1-agent"]})
+	found := {f.message | some f in grant_wider_role.findings with input as {"catalogs": [catalog], "roles": [admin, _agent]}}
+	found == {`role "access-admin": may grant role "tier1-agent", which has access it lacks: customer.phone at masked (it has compare)`}
+}

@@ -61,3 +61,8 @@ test_frontline_read_only_passes if {
 	grant := {"resource": "customer", "actions": ["read", "search_exact"], "scope": "assigned"}
 	count(_findings(_role("frontline", "employee", grant))) == 0
 }
+
+test_contractor_frontline_export_fires_once_escalated if {
+	[f] := [x | some x in _findings(_role("frontline", "contractor", _export_customer))]
+	f.escalation == "contractor"
+}

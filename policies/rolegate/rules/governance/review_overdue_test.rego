@@ -114,3 +114,38 @@ test_unreadable_review_day_fires if {
 test_review_before_the_readable_dates_fires if {
 	count(_findings(_role({"last_review": "1600-01-01"}, "frontline", "employee", _case_grant))) == 1
 }
+
+test_each_admin_tier_is_privileged_and_sensitive if {
+	every tier in ["admin", "access_admin"] {
+		[f] := [x | some x in _findings(_role({}, tier, "employee", _case_grant))]
+		contains(f.message, "privileged maximum")
+		f.escalation == "sensitive"
+	}
+}
+
+test_break_glass_tier_alone_is_sensitive if {
+	[f] := [x | some x in _findings(_role({}, "break_glass", "employee", _case_grant))]
+	f.escalation == "sensitive"
+}
+
+test_own_interval_equal_to_the_policy_is_the_policy_maximum if {
+	role := _role({"last_review": "2026-05-01", "review_interval_days": 180}, "frontline", "employee", _case_grant)
+	[f] := [x | some x in _findings(role)]
+	endswith(f.message, "over the 180-day review interval (standard maximum)")
+}
+
+test_personal_data_below_team_scope_is_not_sensitive if {
+	grant := {"resource": "customer", "actions": ["read"], "scope": "assigned"}
+	[f] := [x | some x in _findings(_role({}, "backoffice", "employee", grant))]
+	not f.escalation
+}
+
+test_one_revealed_or_exported_personal_field_is_sensitive if {
+	every grant in [
+		{"resource": "customer", "actions": ["read"], "scope": "self", "fields": {"name": "reveal_on_demand"}},
+		{"resource": "customer", "actions": ["export"], "scope": "self"},
+	] {
+		[f] := [x | some x in _findings(_role({}, "backoffice", "employee", grant))]
+		f.escalation == "sensitive"
+	}
+}

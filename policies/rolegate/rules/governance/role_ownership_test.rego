@@ -40,3 +40,12 @@ test_empty_approvers_fire_at_approvers if {
 test_independent_approver_passes if {
 	count(_findings(object.union(_metadata, {"approvers": ["maria.souza", "joao.lima"]}))) == 0
 }
+
+test_empty_approvers_fire_once_as_empty if {
+	{f.message | some f in _findings(object.union(_metadata, {"approvers": []}))} == {`role "tier1-agent": approvers is empty`}
+}
+
+test_owner_as_the_one_approver_fires if {
+	[f] := [x | some x in _findings(object.union(_metadata, {"approvers": ["maria.souza"]}))]
+	f.message == `role "tier1-agent": the only approver is the owner maria.souza`
+}

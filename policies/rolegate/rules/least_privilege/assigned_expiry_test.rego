@@ -72,3 +72,12 @@ test_hidden_location_by_default_passes if {
 test_team_scope_passes if {
 	count(_findings(_role({"resource": "customer", "actions": ["read"], "scope": "team"}))) == 0
 }
+
+test_an_address_that_is_no_contact_point_passes if {
+	catalog := json.patch(_catalog, [
+		{"op": "add", "path": "/spec/classes/ref", "value": {"sensitivity": 1, "category": "internal", "default_visibility": "full"}},
+		{"op": "add", "path": "/spec/resources/customer/fields/ip_address", "value": "ref"},
+	])
+	grant := {"resource": "customer", "actions": ["read"], "scope": "assigned", "fields": {"phone": "none", "home_address": "none", "ip_address": "full"}}
+	count({f | some f in assigned_expiry.findings with input as {"catalogs": [catalog], "roles": [_role(grant)]}}) == 0
+}

@@ -60,3 +60,10 @@ test_narrower_scope_passes if {
 test_resource_no_function_needs_passes_to_lp003 if {
 	count(_findings(_role(["team_lead"], {"resource": "queue", "actions": ["read"], "scope": "all"}))) == 0
 }
+
+# A wildcard grant is LP-007's, even where a function needs the wildcard at a lower scope.
+test_wildcard_grant_passes_here if {
+	functions := {"spec": {"functions": {"platform_ops": {"tier": "admin", "needs": [{"resource": "*", "actions": ["read"], "scope": "self"}]}}}}
+	role := _role(["platform_ops"], {"resource": "*", "actions": ["read"], "scope": "all"})
+	count({f | some f in excess_scope.findings with input as {"catalogs": [_catalog], "job_functions": [functions], "roles": [role]}}) == 0
+}

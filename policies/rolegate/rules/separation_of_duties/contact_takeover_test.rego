@@ -52,3 +52,28 @@ test_contact_change_alone_passes if {
 	roles := [_role("tier1-agent", [_grant("customer", ["read", "update"])])]
 	count(_findings(roles, [_account("ana", ["tier1-agent"])])) == 0
 }
+
+test_one_takeover_action_is_enough if {
+	role := _role("store-agent", [_grant("customer", ["update"]), _grant("line", ["sim_swap"])])
+	[f] := [x | some x in _findings([role], [])]
+	f.path == ["spec", "grants", 1, "actions", 0]
+}
+
+test_person_with_takeovers_but_no_contact_change_passes if {
+	roles := [_role("provisioning", [_grant("line", ["update"])]), _role("fraud-ops", [_grant("customer", ["reset_credentials"])])]
+	count(_findings(roles, [_account("ana", ["provisioning"]), _account("ana.ops", ["fraud-ops"])])) == 0
+}
+
+test_person_with_contact_changes_but_no_takeover_passes if {
+	roles := [_role("tier1-agent", [_grant("customer", ["update"])]), _role("viewer", [_grant("line", ["read"])])]
+	count(_findings(roles, [_account("ana", ["tier1-agent"]), _account("ana.view", ["viewer"])])) == 0
+}
+
+test_person_whose_one_role_holds_both_is_reported_at_the_role_only if {
+	roles := [
+		_role("store-agent", [_grant("customer", ["update"]), _grant("line", ["sim_swap"])]),
+		_role("viewer", [_grant("line", ["read"])]),
+	]
+	[f] := [x | some x in _findings(roles, [_account("ana", ["store-agent"]), _account("ana.view", ["viewer"])])]
+	f.subject == "role:store-agent"
+}

@@ -80,3 +80,16 @@ test_unreadable_now_fires_without_valid_from if {
 	}
 	count(fs) == 1
 }
+
+test_employee_with_long_access_passes if {
+	count(_findings(object.union(_contractor, {"workforce": "employee", "valid_until": "2027-09-01"}))) == 0
+}
+
+test_an_empty_field_is_missing if {
+	{f.message | some f in _findings(object.union(_contractor, {"sponsor": ""}))} == {`account "lucas.pereira": contractor has no sponsor`}
+}
+
+test_exactly_the_maximum_passes if {
+	# 2027-02-28 is 180 days after 2026-09-01.
+	count(_findings(object.union(_contractor, {"valid_until": "2027-02-28"}))) == 0
+}

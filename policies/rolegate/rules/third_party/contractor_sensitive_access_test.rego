@@ -83,3 +83,25 @@ test_employee_bound_to_powerful_role_passes if {
 	employee := {"id": "ana.lima", "person": "E1", "type": "individual", "workforce": "employee", "roles": ["fraud-analyst"]}
 	count(_findings([employee_role], [employee])) == 0
 }
+
+test_contractor_bound_to_a_narrow_employee_role_passes if {
+	count(_findings([_role("tier1-agent", "employee", [_narrow])], [_contractor(["tier1-agent"])])) == 0
+}
+
+test_contractor_bound_to_an_employee_role_with_one_power_fires if {
+	employee_role := _role("exporter", "employee", [{"resource": "customer", "actions": ["export"], "scope": "assigned"}])
+	[f] := [x | some x in _findings([employee_role], [_contractor(["exporter"])])]
+	f.message == `account "c.ana.lima": contractor is bound to employee role "exporter", which can export customer`
+}
+
+test_each_category_shown_in_full_fires if {
+	every category in ["national_id", "card_data", "card_security_code", "identity_secret", "recording", "transcript"] {
+		catalog := json.patch(_catalog, [
+			{"op": "add", "path": "/spec/classes/extra", "value": {"sensitivity": 3, "category": category, "default_visibility": "none"}},
+			{"op": "add", "path": "/spec/resources/customer/fields/extra", "value": "extra"},
+		])
+		role := _role("tier1-agent", "contractor", [{"resource": "customer", "actions": ["read"], "scope": "self", "fields": {"extra": "full"}}])
+		found := {f.message | some f in contractor_sensitive_access.findings with input as {"catalogs": [catalog], "roles": [role], "bindings": []}}
+		found == {sprintf(`role "tier1-agent": contractor role shows customer.extra (%s) in full`, [category])}
+	}
+}

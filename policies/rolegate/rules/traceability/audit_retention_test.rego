@@ -39,3 +39,8 @@ test_retention_at_the_minimum_passes if {
 test_zero_minimum_passes_without_retention if {
 	count(_findings({}, [_policy(0)])) == 0
 }
+
+test_a_minimum_of_one_day_fires_without_retention if {
+	[f] := [x | some x in _findings({"audit": {"read_events": true}}, [_policy(1)])]
+	f.message == `system "crm": audit.retention_days is not set (counts as 0), below the minimum of 1`
+}

@@ -34,3 +34,8 @@ test_at_the_limit_passes if {
 test_peak_before_the_window_passes if {
 	count(bulk_access.findings) == 0 with input as _input([_row("ana", "2026-03-10T10:00:00Z", 500)])
 }
+
+test_a_peak_at_the_start_of_the_window_fires if {
+	# 2026-08-30T00:00:00Z is exactly 90 days before now.
+	count(bulk_access.findings) == 1 with input as _input([_row("ana", "2026-08-30T00:00:00Z", 61)])
+}

@@ -46,3 +46,9 @@ test_break_glass_new_and_unlogged_accounts_pass if {
 	]
 	count(dormant_account.findings) == 0 with input as _input(accounts, [])
 }
+
+test_an_account_valid_from_the_start_of_the_window_is_not_new if {
+	# 2026-08-30 is exactly 90 days before now: the account had the whole window.
+	accounts := [{"id": "ana", "roles": ["agent"], "valid_from": "2026-08-30"}]
+	count(dormant_account.findings) == 1 with input as _input(accounts, [])
+}

@@ -44,3 +44,13 @@ test_unstated_visibility_passes if {
 test_field_never_seen_passes if {
 	count(_findings([_row("name", "masked")])) == 0
 }
+
+test_full_field_only_seen_masked_fires if {
+	[f] := [x | some x in _findings([_row("phone", "masked")])]
+	endswith(f.message, "only used it masked in the 90 days to 2026-11-28: lower it to masked")
+}
+
+test_full_field_only_seen_compared_fires if {
+	[f] := [x | some x in _findings([_row("phone", "compare")])]
+	endswith(f.message, "only used it compare in the 90 days to 2026-11-28: lower it to compare")
+}

@@ -60,3 +60,22 @@ test_actions_the_logs_cannot_show_pass if {
 test_system_without_logs_passes if {
 	count(unused_grant.findings) == 0 with input as object.union(_input([], ["*"]), {"usage": {"systems": []}})
 }
+
+_held_by(accounts) := [{"source": {"file": "b.yaml", "document": 0}, "spec": {"accounts": accounts}}]
+
+test_a_role_no_one_holds_passes if {
+	count(unused_grant.findings) == 0 with input as object.union(_input([], ["*"]), {"bindings": _held_by([{"id": "ana", "roles": []}])})
+}
+
+test_a_role_with_one_holder_fires if {
+	rows := [_row("ana", "read", "2026-11-01T10:00:00Z")]
+	found := unused_grant.findings with input as object.union(_input(rows, ["*"]), {"bindings": _held_by([{"id": "ana", "roles": ["agent"]}])})
+	[f] := [x | some x in found]
+	contains(f.message, "no holder used export on customer")
+}
+
+test_a_wildcard_action_is_never_called_unused if {
+	role := json.patch(_role, [{"op": "replace", "path": "/spec/grants/0/actions", "value": ["*"]}])
+	found := unused_grant.findings with input as object.union(_input([_row("ana", "read", "2026-11-01T10:00:00Z")], ["*"]), {"roles": [role]})
+	count(found) == 0
+}
