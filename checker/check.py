@@ -47,6 +47,7 @@ class CheckOptions:
     usage: tuple[str, ...] = ()
     usage_base: Path | None = None
     suggest: tuple[str, ...] = ()  # roles to right-size by their usage (rolegate suggest)
+    cache_dir: Path | None = None  # parsed and validated files remembered here (None: none)
 
 
 class LoadedPolicies(NamedTuple):
@@ -72,6 +73,7 @@ def run_check(options: CheckOptions, *, loaded: LoadedPolicies | None = None) ->
         strict=options.strict,
         max_file_bytes=options.max_file_bytes,
         clock=clock,
+        cache_dir=options.cache_dir,
     )
     with clock.stage("usage"):
         usage = _usage(options)

@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from checker.load.cachestore import content_hash
 from checker.load.yamldata import (
     KeyPath,
     Position,
@@ -84,6 +85,14 @@ class Positions:
         self.text = text
         self._found: list[Maps] | None = None
         self._known: dict[Request, Region] = {}
+        self._digest: str | None = None
+
+    @property
+    def digest(self) -> str:
+        """The hash of the text (what the cache knows the file by)."""
+        if self._digest is None:
+            self._digest = content_hash(self.text)
+        return self._digest
 
     def of(self, index: int) -> Maps:
         if self._found is None:
