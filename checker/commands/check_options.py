@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,7 +32,7 @@ def check_options(args: argparse.Namespace, config: ProjectConfig) -> CheckOptio
         now=getattr(args, "now", None) or datetime.now(timezone.utc),
         policy_dirs=policy_packs(args, config),
         engine=args.engine,
-        engine_settings=engine_settings(args),
+        engine_settings=replace(engine_settings(args), cache_dir=cache_dir(args)),
         ignore=config.ignore,
         base=git_base(args, ignore=config.ignore, limit=limit),
         new_only=getattr(args, "new_only", False),
