@@ -14,7 +14,7 @@ from checker.findings import Finding
 from checker.inventory import add_base, build_input
 from checker.load.base import BaseSource
 from checker.load.limits import DEFAULT_MAX_FILE_BYTES
-from checker.load.loader import Document
+from checker.load.loader import Document, release_texts
 from checker.load.loadpool import prefetch_regions
 from checker.load.patterns import PathPatterns
 from checker.policy.policyset import PolicySet, load_policy_set
@@ -80,6 +80,7 @@ def run_check(options: CheckOptions, *, loaded: LoadedPolicies | None = None) ->
     engine_input = _engine_input(repo, options, evaluator, clock, usage)
     # From here on only the documents' positions are needed, not their data.
     files, problems, documents = repo.files, repo.problems, _without_data(repo.documents)
+    release_texts(documents)  # read again, and checked unchanged, for findings' lines
     ignored, skipped = repo.validated.ignored, repo.skipped
     sources = repo.sources
     del repo

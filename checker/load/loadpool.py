@@ -57,8 +57,8 @@ def load_files(
         jobs = [(text, display) for text, (_, display) in pairs if isinstance(text, str)]
         parsed = iter(_parse_all(jobs) if cache is None else _parse_cached(jobs, cache))
         return [
-            text if isinstance(text, LoadedFile) else loaded_file(text, display, next(parsed))
-            for text, (_, display) in zip(texts, files, strict=True)
+            text if isinstance(text, LoadedFile) else loaded_file(text, display, next(parsed), path)
+            for text, (path, display) in zip(texts, files, strict=True)
         ]
 
 
@@ -114,7 +114,7 @@ def prefetch_regions(wanted: Iterable[tuple[Document, KeyPath]]) -> None:
         if positions is not None:
             requests.setdefault(id(positions), (positions, []))[1].append((document.index, path))
     files = list(requests.values())
-    workers = _pool_workers(sum(len(positions.text) for positions, _ in files))
+    workers = _pool_workers(sum(positions.length for positions, _ in files))
     if not workers:
         return
     jobs = [(positions.text, asked) for positions, asked in files]
