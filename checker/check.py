@@ -18,6 +18,7 @@ from checker.load.loader import Document, release_texts
 from checker.load.loadpool import prefetch_regions
 from checker.load.patterns import PathPatterns
 from checker.policy.policyset import PolicySet, load_policy_set
+from checker.processes import return_freed_memory
 from checker.repo import Repo, Stopwatch, read_repo
 from checker.result import Report
 from checker.review.placed import read_review
@@ -84,6 +85,7 @@ def run_check(options: CheckOptions, *, loaded: LoadedPolicies | None = None) ->
     ignored, skipped = repo.validated.ignored, repo.skipped
     sources = repo.sources
     del repo
+    return_freed_memory()
     with clock.stage("evaluate"):
         raw = evaluator.evaluate(engine_input)
     with clock.stage("decide"):
