@@ -52,7 +52,7 @@ def check_once(command: list[str], repo: Path, profile: Path) -> dict[str, Any]:
         [
             *command,
             "check",
-            "--no-cache",  # every file parsed and validated: bench/commit_time.py measures the cache
+            "--no-cache",  # every file parsed and validated (commit_time.py measures the cache)
             "--now",
             NOW.isoformat(),
             "--quiet",
