@@ -15,7 +15,6 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -125,6 +124,8 @@ def _policies_key(policies: PolicySet) -> str:
 
 def _cache_salt() -> str:
     """The rewrite and the compile check depend on rolegate's and regorus's versions."""
+    from importlib.metadata import PackageNotFoundError, version
+
     found = []
     for package in ("rolegate", "gordon-to-regorus"):
         try:
