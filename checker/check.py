@@ -88,6 +88,7 @@ def run_check(options: CheckOptions, *, loaded: LoadedPolicies | None = None) ->
     return_freed_memory()
     with clock.stage("evaluate"):
         raw = evaluator.evaluate(engine_input)
+    return_freed_memory()  # the engines' working memory, before findings are placed
     with clock.stage("decide"):
         decision = _decide(raw, documents, policies)
         review = _review(raw, options.review, documents)
