@@ -26,6 +26,7 @@ class Run:
     tree_rss: int  # bytes, process tree, sampled (0 where /proc is missing)
     code: int
     stderr: str
+    cpu: float = 0.0  # seconds, user + system, of the process and the children it waited for
 
 
 def _rss(pid: int) -> int:
@@ -86,4 +87,5 @@ def _measured(process: subprocess.Popen[str], start: float, sample: bool) -> Run
     sampler.done.set()
     process.returncode = os.waitstatus_to_exitcode(status)
     max_rss = usage.ru_maxrss * 1024  # kilobytes on Linux
-    return Run(wall, max_rss, max(sampler.peak, 0), process.returncode, stderr)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(wall, max_rss, max(sampler.peak, 0), process.returncode, stderr, cpu)

@@ -52,6 +52,7 @@ def check_once(command: list[str], repo: Path, profile: Path) -> dict[str, Any]:
         [
             *command,
             "check",
+            "--no-cache",  # every file parsed and validated (commit_time.py measures the cache)
             "--now",
             NOW.isoformat(),
             "--quiet",
@@ -69,6 +70,7 @@ def check_once(command: list[str], repo: Path, profile: Path) -> dict[str, Any]:
         "wall": run.wall,
         "max_rss": run.max_rss,
         "tree_rss": run.tree_rss,
+        "cpu": run.cpu,
         "code": run.code,
         **stages,
     }
@@ -117,6 +119,7 @@ def summarise(runs: list[dict[str, Any]], refs: list[dict[str, Any]]) -> dict[st
         "wall": _median([r["wall"] for r in runs]),
         "max_rss": _median([r["max_rss"] for r in runs]),
         "tree_rss": _median([r["tree_rss"] for r in runs]),
+        "cpu": _median([r.get("cpu", 0.0) for r in runs]),
         "stages": {s: _median([r["stages"].get(s, 0.0) for r in runs]) for s in stages},
     }
     summary["load_validate"] = summary["stages"].get("load", 0.0) + summary["stages"].get(
@@ -124,6 +127,7 @@ def summarise(runs: list[dict[str, Any]], refs: list[dict[str, Any]]) -> dict[st
     )
     if refs and "floor" in refs[0]:
         summary["floor_parse"] = _median([r["floor"]["parse"] for r in refs])
+        summary["floor_events"] = _median([r["floor"]["events"] for r in refs])
     if refs and "check_jsonschema" in refs[0]:
         summary["check_jsonschema"] = _median([r["check_jsonschema"]["wall"] for r in refs])
     return summary

@@ -45,10 +45,24 @@ def check(sizes: list[dict[str, Any]]) -> list[dict[str, Any]]:
         found.append(
             _target("10k roles peak RSS (process tree)", by[10000]["tree_rss"] / GIB, 1.0, "GiB")
         )
+    if 10000 in by:
+        found.append(
+            _target(
+                "10k roles peak RSS (process tree), issue 21",
+                by[10000]["tree_rss"] / MIB,
+                512,
+                "MiB",
+            )
+        )
     for roles, median in sorted(by.items()):
         if median.get("floor_parse"):
             ratio = median["load_validate"] / median["floor_parse"]
             found.append(_target(f"{roles} roles load+validate / C-loader floor", ratio, 3, "x"))
+        if median.get("floor_events") and roles >= 10000:
+            ratio = median["wall"] / median["floor_events"]
+            found.append(
+                _target(f"{roles} roles end to end / libyaml event floor", ratio, 3.5, "x")
+            )
     if 20 in by and by[20].get("check_jsonschema"):
         ratio = by[20]["wall"] / by[20]["check_jsonschema"]
         found.append(_target("20 roles cold / check-jsonschema", ratio, 1.0, "x"))
@@ -61,10 +75,13 @@ def _row(size: dict[str, Any]) -> str:
     refs = ""
     if "floor_parse" in m:
         refs += f"  floor {m['floor_parse']:.2f} s"
+    if "floor_events" in m:
+        refs += f"  event floor {m['floor_events']:.2f} s"
     if "check_jsonschema" in m:
         refs += f"  check-jsonschema {m['check_jsonschema']:.2f} s"
     return (
         f"{size['roles']:>6} roles {size['files']:>6} files  wall {m['wall']:7.2f} s  "
+        f"cpu {m.get('cpu', 0.0):7.2f} s  "
         f"rss {m['tree_rss'] / MIB:6.0f} MiB (largest process {m['max_rss'] / MIB:.0f}){refs}\n"
         f"        stages (s): {stages}"
     )

@@ -14,10 +14,11 @@ from checker.findings import Finding
 from checker.inventory import add_base, build_input
 from checker.load.base import BaseSource
 from checker.load.limits import DEFAULT_MAX_FILE_BYTES
-from checker.load.loader import Document
+from checker.load.loader import Document, release_texts
 from checker.load.loadpool import prefetch_regions
 from checker.load.patterns import PathPatterns
 from checker.policy.policyset import PolicySet, load_policy_set
+from checker.processes import return_freed_memory
 from checker.repo import Repo, Stopwatch, read_repo
 from checker.result import Report
 from checker.review.placed import read_review
@@ -47,6 +48,7 @@ class CheckOptions:
     usage: tuple[str, ...] = ()
     usage_base: Path | None = None
     suggest: tuple[str, ...] = ()  # roles to right-size by their usage (rolegate suggest)
+    cache_dir: Path | None = None  # parsed and validated files remembered here (None: none)
 
 
 class LoadedPolicies(NamedTuple):
@@ -72,17 +74,21 @@ def run_check(options: CheckOptions, *, loaded: LoadedPolicies | None = None) ->
         strict=options.strict,
         max_file_bytes=options.max_file_bytes,
         clock=clock,
+        cache_dir=options.cache_dir,
     )
     with clock.stage("usage"):
         usage = _usage(options)
     engine_input = _engine_input(repo, options, evaluator, clock, usage)
     # From here on only the documents' positions are needed, not their data.
     files, problems, documents = repo.files, repo.problems, _without_data(repo.documents)
+    release_texts(documents)  # read again, and checked unchanged, for findings' lines
     ignored, skipped = repo.validated.ignored, repo.skipped
     sources = repo.sources
     del repo
+    return_freed_memory()
     with clock.stage("evaluate"):
         raw = evaluator.evaluate(engine_input)
+    return_freed_memory()  # the engines' working memory, before findings are placed
     with clock.stage("decide"):
         decision = _decide(raw, documents, policies)
         review = _review(raw, options.review, documents)

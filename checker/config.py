@@ -11,10 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
+from typing import TYPE_CHECKING, Any
 
 from checker.errors import GateError
 from checker.files import display_path
@@ -22,6 +19,9 @@ from checker.load.limits import checked_size, parse_size
 from checker.load.loader import Document, load_file
 from checker.load.patterns import PathPatterns
 from checker.validate import schema
+
+if TYPE_CHECKING:  # jsonschema is imported only when there is a config file to check
+    from jsonschema.exceptions import ValidationError
 
 CONFIG_NAME = ".rolegate.yaml"
 
@@ -149,12 +149,16 @@ Problem = tuple[int, int, str]  # line, column, message
 def _schema_problems(document: Document) -> list[str]:
     if document.data is None:  # an empty file: every default applies
         return []
+    from jsonschema import Draft202012Validator
+
     validator = Draft202012Validator(schema.schema("config"))
     errors = validator.iter_errors(document.data)
     return _texts([problem for error in errors for problem in _describe(document, error)])
 
 
 def _describe(document: Document, error: ValidationError) -> list[Problem]:
+    from jsonschema.exceptions import best_match
+
     if error.context:  # anyOf: the alternative of the value's own type says most
         typed = [e for e in error.context if e.validator != "type"]
         error = best_match(typed or error.context)

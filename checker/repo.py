@@ -15,6 +15,7 @@ from pathlib import Path
 from checker.errors import GateError
 from checker.files import display_path
 from checker.findings import YAML_ERROR, Finding, Ignored
+from checker.load.cachestore import open_store
 from checker.load.discover import Discovery, discover
 from checker.load.limits import DEFAULT_MAX_FILE_BYTES
 from checker.load.loader import Document
@@ -22,6 +23,7 @@ from checker.load.loadpool import load_files
 from checker.load.patterns import PathPatterns
 from checker.validate.documents import Validated, validate
 from checker.validate.references import check_references
+from checker.validate.schemacache import salt
 
 
 class Stopwatch:
@@ -57,9 +59,14 @@ def read_repo(
     strict: PathPatterns | bool = False,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
     clock: Stopwatch | None = None,
+    cache_dir: Path | None = None,
 ) -> Repo:
-    """Discover, load and validate; raises GateError when there is nothing to check."""
+    """Discover, load and validate; raises GateError when there is nothing to check.
+
+    With ``cache_dir``, files parsed and validated before are taken from the cache there
+    (a folder that cannot be used safely is not: the run reads everything)."""
     clock = clock or Stopwatch()
+    cache = open_store(cache_dir, salt()) if cache_dir is not None else None
     with clock.stage("discover"):
         found = discover(paths, ignore=ignore)
     if not found.files and not found.refused:
@@ -67,11 +74,11 @@ def read_repo(
         raise GateError(f"no YAML files found under {shown}; pass the config repo's directory")
     files = [(path, display_path(path, root)) for path in found.files]
     with clock.stage("load"):
-        loaded = load_files(files, limit=max_file_bytes)
+        loaded = load_files(files, limit=max_file_bytes, cache=cache)
     sources = tuple((name, path) for path, name in files)
     documents = tuple(doc for f in loaded for doc in f.documents)
     with clock.stage("validate"):
-        validated = validate(documents, strict=_strict_files(strict, files))
+        validated = validate(documents, strict=_strict_files(strict, files), cache=cache)
         problems = [*_refusals(found, root), *(p for f in loaded for p in f.problems)]
         problems += [*validated.findings, *check_references(validated)]
     if not validated.documents and not problems:

@@ -104,3 +104,10 @@ def in_root(monkeypatch: pytest.MonkeyPatch) -> Path:
 def _no_color(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     os.environ.pop("GITHUB_ACTIONS", None)
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Each test's checks remember files in a cache of their own, never the user's: what
+    one test left there cannot change what another sees."""
+    monkeypatch.setenv("ROLEGATE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

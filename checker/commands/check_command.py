@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from checker.commands.base_options import add_base_option, add_new_only_option
+from checker.commands.check_options import add_cache_options
 from checker.commands.config_options import add_config_option, read_project_config
 from checker.commands.engine_options import add_engine_options
 from checker.commands.options import (
@@ -73,6 +74,7 @@ def register(commands: Any) -> None:
     add_new_only_option(parser)
     add_policy_option(parser)
     add_reading_options(parser)
+    add_cache_options(parser)
     add_config_option(parser)
     add_engine_options(parser)
     add_usage_option(parser)

@@ -50,6 +50,7 @@ class EngineSettings:
     opa_preloaded: bool = False
     timeout: float = 30.0
     retries: int = 2
+    cache_dir: Path | None = None  # where an engine may keep its work between runs
 
     def __repr__(self) -> str:  # the token never reaches a log or a traceback
         token = "***" if self.opa_token else None

@@ -8,12 +8,14 @@ a backtrace, so it is turned off before regorus loads.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from checker.engines import (
@@ -28,6 +30,7 @@ from checker.engines.aliases import expand
 from checker.engines.regosyntax import regorus_parser
 from checker.engines.verbs import rewritten
 from checker.errors import GateError
+from checker.load.cachestore import CacheStore, open_store
 from checker.policy.policyset import PolicySet, RegoFile
 from checker.processes import cpu_count
 
@@ -99,12 +102,57 @@ def evaluate_modules(modules: list[tuple[str, str]], data: str, input_file: str,
     return str(engine.eval_rule_as_json(rule))
 
 
+REWRITE = "rego-rewritten"  # the cache's kind of entry: policies as this engine reads them
+
+
+def _recalled(cache: CacheStore | None, policies: PolicySet) -> PolicySet | None:
+    """The policies as rewritten and compiled before, from the cache."""
+    texts = cache.get(REWRITE, _policies_key(policies)) if cache else None
+    files = policies.files
+    if not isinstance(texts, list) or len(texts) != len(files):
+        return None
+    if not all(isinstance(text, str) for text in texts):
+        return None
+    rewritten = tuple(replace(rego, text=text) for rego, text in zip(files, texts, strict=True))
+    return replace(policies, files=rewritten)
+
+
+def _policies_key(policies: PolicySet) -> str:
+    digest = hashlib.sha256()
+    for rego in policies.files:
+        digest.update(f"{len(rego.display)}:{rego.display}{len(rego.text)}:{rego.text}".encode())
+    return digest.hexdigest()
+
+
+def _cache_salt() -> str:
+    """The rewrite and the compile check depend on rolegate's and regorus's versions."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for package in ("rolegate", "gordon-to-regorus"):
+        try:
+            found.append(f"{package} {version(package)}")
+        except PackageNotFoundError:
+            found.append(f"{package} unknown")
+    return " ".join(found)
+
+
 class EmbeddedEvaluator:
-    def __init__(self, policies: PolicySet) -> None:
-        self._policies = without_aliases(policies)
+    """The policies compiled on regorus. With a ``cache_dir``, policies this engine has
+    rewritten (aliases.py) and compiled before are taken from the cache there: the same
+    texts, on the same versions, compile the same way."""
+
+    def __init__(self, policies: PolicySet, *, cache_dir: Path | None = None) -> None:
+        cache = open_store(cache_dir, _cache_salt()) if cache_dir is not None else None
+        recalled = _recalled(cache, policies)
+        self._policies = recalled or without_aliases(policies)
         self._engine = _engine_of(self._policies)
-        # Unsafe variables and similar errors only surface when the rules first run.
-        self._eval(EngineInput.of(EMPTY_INPUT), failure="policy does not compile")
+        if recalled is None:
+            # Unsafe variables and similar errors only surface when the rules first run.
+            self._eval(EngineInput.of(EMPTY_INPUT), failure="policy does not compile")
+            if cache is not None:
+                texts = [rego.text for rego in self._policies.files]
+                cache.put(REWRITE, _policies_key(policies), texts)
 
     def evaluate(self, engine_input: EngineInput) -> dict[str, Any]:
         if shards.worthwhile(engine_input, cpu_count()):
@@ -133,4 +181,4 @@ class EmbeddedEvaluator:
 
 
 def load(policies: PolicySet, settings: EngineSettings) -> EmbeddedEvaluator:
-    return EmbeddedEvaluator(policies)
+    return EmbeddedEvaluator(policies, cache_dir=settings.cache_dir)

@@ -58,7 +58,8 @@ def evaluate(policies: PolicySet, engine_input: EngineInput, run: Run) -> str:
     with tempfile.TemporaryDirectory(prefix="rolegate-") as folder:
         input_file = str(Path(folder) / "input.json")
         Path(input_file).write_text(engine_input.text)
-        worker = _Worker(run, (*_share_job(policies, second), input_file, SHARE_RULES))
+        job = (*_share_job(policies, second), input_file, SHARE_RULES)
+        worker = _Worker(run, job, Path(folder) / "share.json")
         try:
             here = _findings(run(*_share_job(policies, first), input_file, SHARE_RULES))
             found = {**here, **_findings(worker.result())}
@@ -75,13 +76,18 @@ class _Worker:
 
     The job is handed over when the process starts, by this thread: the engine keeps
     Python's interpreter lock while it evaluates, so a helper thread of a process pool
-    would not send the job until this process's own evaluation had finished.
+    would not send the job until this process's own evaluation had finished. The result
+    is written to ``output`` and only a word of it sent through the pipe, so the worker
+    exits (and frees its copy of the input) as soon as its share is done, instead of
+    waiting, engine and all, for this process to read a large message.
     """
 
-    def __init__(self, run: Run, job: tuple[list[Module], str, str, str]) -> None:
+    def __init__(self, run: Run, job: tuple[list[Module], str, str, str], output: Path) -> None:
         context = spawn_context()
         self._results, sender = context.Pipe(duplex=False)
-        self._process = context.Process(target=_work, args=(sender, run, job), daemon=True)
+        self._output = output
+        arguments = (sender, run, job, str(output))
+        self._process = context.Process(target=_work, args=arguments, daemon=True)
         self._process.start()
         sender.close()  # so that a worker that dies reads as end of file here
 
@@ -95,7 +101,7 @@ class _Worker:
             raise GateError(f"evaluation failed: {stopped}") from None
         if not done:
             raise RuntimeError(value)  # the engine's error, worded by the caller
-        return str(value)
+        return self._output.read_text(encoding="utf-8")
 
     def stop(self) -> None:
         self._results.close()
@@ -104,9 +110,12 @@ class _Worker:
         self._process.join()
 
 
-def _work(results: Connection, run: Run, job: tuple[list[Module], str, str, str]) -> None:
+def _work(
+    results: Connection, run: Run, job: tuple[list[Module], str, str, str], output: str
+) -> None:
     try:
-        outcome = (True, run(*job))
+        Path(output).write_text(run(*job), encoding="utf-8")
+        outcome = (True, "")
     except Exception as error:  # handed back whole; the caller turns it into a GateError
         outcome = (False, str(error))
     results.send(outcome)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,10 +95,12 @@ def parse(text: str, display: str) -> Parsed:
     return tuple(documents), tuple(problems)
 
 
-def loaded_file(text: str, display: str, parsed: Parsed) -> LoadedFile:
+def loaded_file(text: str, display: str, parsed: Parsed, source: Path | None = None) -> LoadedFile:
     """The documents of a parsed file; their positions are read from ``text`` when first
-    asked for (only documents with findings ever are), so a large repo keeps no span map."""
-    positions = Positions(text)
+    asked for (only documents with findings ever are), so a large repo keeps no span map.
+    With ``source``, the file the text came from, the text may be let go of and read again
+    (``release_texts``)."""
+    positions = Positions(text, source)
     documents = tuple(
         Document(display, i, data, PositionView(positions, i, 0), PositionView(positions, i, 1))
         for i, data in parsed[0]
@@ -109,6 +111,15 @@ def loaded_file(text: str, display: str, parsed: Parsed) -> LoadedFile:
 def positions_of(document: Document) -> Positions | None:
     """Where a loaded document's positions come from (None for one built in memory)."""
     return document.spans.positions if isinstance(document.spans, PositionView) else None
+
+
+def release_texts(documents: Iterable[Document]) -> None:
+    """Let go of the text of the files the documents were read from; a position asked for
+    later reads the file again, and stops the check if it changed meanwhile."""
+    for document in documents:
+        positions = positions_of(document)
+        if positions is not None:
+            positions.release()
 
 
 class _Unreadable(Exception):

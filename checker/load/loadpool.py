@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from checker.load import filecache
+from checker.load.cachestore import CacheStore, content_hash
 from checker.load.limits import DEFAULT_MAX_FILE_BYTES
 from checker.load.loader import (
     Document,
@@ -40,20 +42,39 @@ Job = tuple[str, str]  # text, display name
 
 
 def load_files(
-    files: Sequence[tuple[Path, str]], *, limit: int = DEFAULT_MAX_FILE_BYTES
+    files: Sequence[tuple[Path, str]],
+    *,
+    limit: int = DEFAULT_MAX_FILE_BYTES,
+    cache: CacheStore | None = None,
 ) -> list[LoadedFile]:
     """Every file (path, display name) loaded, in the order given; a file over ``limit``
     bytes is a finding, not read. The files are read here and their text sent to the
-    workers, so the limit holds for a pool as for one process."""
+    workers, so the limit holds for a pool as for one process. With a ``cache``, a file
+    whose text was parsed before is not parsed again."""
     with gc_paused():
         texts = [read_text(path, display, limit=limit) for path, display in files]
         pairs = zip(texts, files, strict=True)
         jobs = [(text, display) for text, (_, display) in pairs if isinstance(text, str)]
-        parsed = iter(_parse_all(jobs))
+        parsed = iter(_parse_all(jobs) if cache is None else _parse_cached(jobs, cache))
         return [
-            text if isinstance(text, LoadedFile) else loaded_file(text, display, next(parsed))
-            for text, (_, display) in zip(texts, files, strict=True)
+            text if isinstance(text, LoadedFile) else loaded_file(text, display, next(parsed), path)
+            for text, (path, display) in zip(texts, files, strict=True)
         ]
+
+
+def _parse_cached(jobs: list[Job], cache: CacheStore) -> list[Parsed]:
+    """The parse of every job: remembered ones from the cache, the others parsed (and
+    remembered for next time)."""
+    digests = [content_hash(text) for text, _ in jobs]
+    known = [filecache.recalled(cache, digest) for digest in digests]
+    fresh = _parse_all([job for job, parsed in zip(jobs, known, strict=True) if parsed is None])
+    found: list[Parsed] = []
+    for digest, parsed in zip(digests, known, strict=True):
+        if parsed is None:
+            parsed = next(fresh)
+            filecache.remember(cache, digest, parsed)
+        found.append(parsed)
+    return found
 
 
 def _parse_all(jobs: list[Job]) -> Iterator[Parsed]:
@@ -93,7 +114,7 @@ def prefetch_regions(wanted: Iterable[tuple[Document, KeyPath]]) -> None:
         if positions is not None:
             requests.setdefault(id(positions), (positions, []))[1].append((document.index, path))
     files = list(requests.values())
-    workers = _pool_workers(sum(len(positions.text) for positions, _ in files))
+    workers = _pool_workers(sum(positions.length for positions, _ in files))
     if not workers:
         return
     jobs = [(positions.text, asked) for positions, asked in files]

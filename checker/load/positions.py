@@ -8,10 +8,14 @@ answered from regions worked out ahead in worker processes (``Positions.learn``)
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 import yaml
 
+from checker.errors import GateError
+from checker.load.cachestore import content_hash
+from checker.load.rawfile import UnreadableFile, read_bytes
 from checker.load.yamldata import (
     KeyPath,
     Position,
@@ -80,10 +84,40 @@ class Positions:
     """Start and end of every node of each document of one file, from its text; regions
     worked out elsewhere (``learn``) are answered without reading the text."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    def __init__(self, text: str, source: Path | None = None) -> None:
+        self._text: str | None = text
+        self._source, self._length = source, len(text)
         self._found: list[Maps] | None = None
         self._known: dict[Request, Region] = {}
+        self._digest: str | None = None
+
+    @property
+    def digest(self) -> str:
+        """The hash of the text (what the cache knows the file by)."""
+        if self._digest is None:
+            self._digest = content_hash(self.text)
+        return self._digest
+
+    @property
+    def text(self) -> str:
+        """The file's text: kept, or read again from its file, which must not have changed
+        since it was checked (GateError otherwise)."""
+        if self._text is not None:
+            return self._text
+        assert self._source is not None  # only a file's text is released
+        return reread(self._source, self._length, self.digest)
+
+    @property
+    def length(self) -> int:
+        """How many characters the text has (known without reading it again)."""
+        return self._length
+
+    def release(self) -> None:
+        """Let go of the text of a file read from disk (the large repos' memory during
+        evaluation); it is read again when a position is asked for."""
+        if self._source is not None and self._found is None:
+            self.digest  # noqa: B018  (worked out while the text is here)
+            self._text = None
 
     def of(self, index: int) -> Maps:
         if self._found is None:
@@ -96,6 +130,21 @@ class Positions:
 
     def learn(self, regions: dict[Request, Region]) -> None:
         self._known.update(regions)
+
+
+def reread(source: Path, length: int, digest: str) -> str:
+    """The text of ``source`` again, which must hash to ``digest`` (``length`` characters)."""
+    changed = GateError(
+        f"{source}: the file changed while rolegate was checking it, so its findings cannot "
+        "be placed at their lines; run the check again"
+    )
+    try:
+        text = read_bytes(source, limit=4 * length + 3).decode("utf-8-sig")
+    except (UnreadableFile, UnicodeDecodeError) as error:
+        raise changed from error
+    if content_hash(text) != digest:
+        raise changed
+    return text
 
 
 class PositionView(Mapping[KeyPath, Position]):

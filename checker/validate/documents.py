@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker.findings import SCHEMA_ERROR, Finding, Ignored
+from checker.load.cachestore import CacheStore
 from checker.load.loader import Document
 from checker.validate.intent import Intent, header_key, intent, near_kind
 from checker.validate.schema import API_VERSION, KIND_FILES, Validators, json_path
+from checker.validate.schemacache import SchemaVerdicts
 
 STRICT_HINT = (
     "strict mode (--strict, or strict in .rolegate.yaml) wants every YAML document to be "
@@ -31,12 +33,16 @@ class Validated:
 
 
 def validate(
-    documents: Iterable[Document], *, strict: Callable[[str], bool] | None = None
+    documents: Iterable[Document],
+    *,
+    strict: Callable[[str], bool] | None = None,
+    cache: CacheStore | None = None,
 ) -> Validated:
     """Check every document that is rolegate's, or meant to be (validate/intent.py).
 
     A foreign document is ignored, and counted; where ``strict`` says so for its file, it
-    is a finding instead.
+    is a finding instead. With a ``cache``, a document of a file whose text passed before
+    (with the same schemas and declared actions) is not validated again.
     """
     ours: list[Document] = []
     findings: list[Finding] = []
@@ -55,20 +61,44 @@ def validate(
             )
         else:
             ignored.append(_ignored(doc, found))
-    valid, problems = _check(ours)
+    valid, problems = _check(ours, cache)
     return Validated(tuple(valid), (*findings, *problems), tuple(ignored))
 
 
-def _check(ours: list[Document]) -> tuple[list[tuple[str, Document]], list[Finding]]:
-    validators = Validators(_declared_actions(ours))
+def _check(
+    ours: list[Document], cache: CacheStore | None
+) -> tuple[list[tuple[str, Document]], list[Finding]]:
+    declared = _declared_actions(ours)
+    verdicts = SchemaVerdicts(cache, declared) if cache else None
+    validators = _Lazy(lambda: Validators(declared))
     valid: list[tuple[str, Document]] = []
     findings: list[Finding] = []
     for doc in ours:
-        problems = _header_problems(doc) or _schema_problems(validators, doc)
+        problems = _header_problems(doc)
+        if not problems and not (verdicts and verdicts.passed_before(doc)):
+            problems = _schema_problems(validators.get(), doc)
         findings.extend(problems)
         if not problems:
             valid.append((doc.data["kind"], doc))
+            if verdicts:
+                verdicts.passed(doc)
+    if verdicts:
+        verdicts.save()
     return valid, findings
+
+
+class _Lazy:
+    """The validators, built (and their schema libraries imported) when first needed: a
+    run whose every document passed before builds none."""
+
+    def __init__(self, build: Callable[[], Validators]) -> None:
+        self._build = build
+        self._built: Validators | None = None
+
+    def get(self) -> Validators:
+        if self._built is None:
+            self._built = self._build()
+        return self._built
 
 
 def _ignored(doc: Document, found: Intent) -> Ignored:
