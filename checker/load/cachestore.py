@@ -11,6 +11,7 @@ what a file holds.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -23,6 +24,24 @@ from typing import Any
 
 # Bump when what an entry holds changes shape: older entries then read as misses.
 FORMAT = 1
+PACKAGE = Path(__file__).resolve().parents[1]
+_CODE_SUFFIXES = frozenset({".py", ".rego", ".json", ".yaml"})
+
+
+@functools.cache
+def code_stamp(package: Path = PACKAGE) -> str:
+    """The rolegate code that worked the values out (each file's path, size and change
+    time): a checkout edited in place keeps its version number, so the version alone
+    would let it read what older code cached."""
+    digest = hashlib.sha256()
+    for folder, subfolders, names in sorted(os.walk(package)):
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+        for name in sorted(names):
+            if os.path.splitext(name)[1] in _CODE_SUFFIXES:
+                info = os.stat(os.path.join(folder, name))
+                where = os.path.relpath(os.path.join(folder, name), package)
+                digest.update(f"{where}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
 
 
 def default_folder(environment: Mapping[str, str]) -> Path | None:
@@ -70,7 +89,8 @@ class CacheStore:
             return
 
     def _path(self, kind: str, key: str) -> Path:
-        name = hashlib.sha256(f"{FORMAT}\0{self.salt}\0{kind}\0{key}".encode()).hexdigest()
+        text = f"{FORMAT}\0{code_stamp()}\0{self.salt}\0{kind}\0{key}"
+        name = hashlib.sha256(text.encode()).hexdigest()
         return self.folder / name[:2] / f"{name[2:]}.json"
 
 

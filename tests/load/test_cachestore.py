@@ -70,6 +70,25 @@ def test_the_key_changes_with_the_format(tmp_path: Path, monkeypatch: pytest.Mon
     assert _store(tmp_path).get("parsed", "abc") is None
 
 
+def test_the_key_changes_with_the_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _store(tmp_path).put("parsed", "abc", [1])
+    monkeypatch.setattr(cachestore, "code_stamp", lambda: "edited in place")
+    assert _store(tmp_path).get("parsed", "abc") is None
+
+
+def test_the_code_stamp_follows_an_edit_of_a_module(tmp_path: Path) -> None:
+    package = tmp_path / "checker"
+    (package / "load").mkdir(parents=True)
+    module = package / "load" / "loader.py"
+    module.write_text("A = 1\n")
+    (package / "notes.txt").write_text("not code\n")
+    before = cachestore.code_stamp.__wrapped__(package)
+    (package / "notes.txt").write_text("still not code\n")
+    assert cachestore.code_stamp.__wrapped__(package) == before
+    module.write_text("A = 22\n")
+    assert cachestore.code_stamp.__wrapped__(package) != before
+
+
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
 @pytest.mark.parametrize("mode", [0o777, 0o775, 0o757])
 def test_a_folder_others_can_write_is_not_used(tmp_path: Path, mode: int) -> None:
