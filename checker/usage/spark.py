@@ -58,9 +58,10 @@ def aggregate(logs: Sequence[Prepared], *, now: str) -> Aggregated:
             raw = raw.unionByName(frame)
         raw.createOrReplaceTempView("usage_raw")
         spark.sql(sql.checked_view(sql.SPARK, now))
+        for table, select in sql.tables(sql.SPARK):
+            spark.catalog.dropTempView(table)  # a session runs several summaries
+            spark.sql(f"CACHE TABLE {table} AS {select}")
         problems = [Problem(*row) for row in spark.sql(sql.PROBLEMS).collect()]
-        spark.catalog.dropTempView("usage_events")  # a session runs several summaries
-        spark.sql(f"CACHE TABLE usage_events AS {sql.EVENTS}")
         examples = {
             log.src: _examples(spark, log, now)
             for log in logs
@@ -74,7 +75,8 @@ def aggregate(logs: Sequence[Prepared], *, now: str) -> Aggregated:
             examples=examples,
             src_systems=tuple(tuple(r) for r in spark.sql(sql.SOURCE_SYSTEMS).collect()),
         )
-        spark.sql("UNCACHE TABLE IF EXISTS usage_events")
+        for table, _ in sql.tables(sql.SPARK):
+            spark.sql(f"UNCACHE TABLE IF EXISTS {table}")
     except Exception as error:  # Spark raises its own error types from the JVM
         if isinstance(error, GateError):
             raise
