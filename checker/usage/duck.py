@@ -6,11 +6,13 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from checker.errors import GateError
 from checker.usage import sql
 from checker.usage.aggregate import Aggregated, Problem
+from checker.usage.grantfile import grants_copy
 from checker.usage.needs import need
 from checker.usage.prepare import Prepared
 
@@ -20,7 +22,7 @@ EXAMPLES = 3  # skipped rows shown per log
 MEMORY_LIMIT = os.environ.get("ROLEGATE_DUCKDB_MEMORY", "1GB")
 
 
-def aggregate(logs: Sequence[Prepared], *, now: str) -> Aggregated:
+def aggregate(logs: Sequence[Prepared], *, now: str, grants_file: Path | None = None) -> Aggregated:
     duckdb = need("duckdb")
 
     with tempfile.TemporaryDirectory(prefix="rolegate-duckdb-") as spill:
@@ -42,14 +44,22 @@ def aggregate(logs: Sequence[Prepared], *, now: str) -> Aggregated:
                 for log in logs
                 if any(p.src == log.src and p.problem for p in problems)
             }
+            written = _write_grants(con, grants_file, logs) if grants_file else 0
             return Aggregated(
-                grants=_dicts(con, sql.grants_query(sql.DUCKDB), logs),
+                grants=[] if grants_file else _dicts(con, sql.grants_query(sql.DUCKDB), logs),
                 accounts=_dicts(con, sql.accounts_query(sql.DUCKDB), logs),
                 systems=_dicts(con, sql.systems_query(sql.DUCKDB), logs),
                 problems=tuple(problems),
                 examples=examples,
                 src_systems=tuple(_rows(con, sql.SOURCE_SYSTEMS, logs)),
+                grants_written=written,
             )
+
+
+def _write_grants(con: Any, target: Path, logs: Sequence[Prepared]) -> int:
+    """The grant rows written by DuckDB to ``target``, never fetched; how many."""
+    copy = grants_copy(sql.grants_query(sql.DUCKDB), _quote(str(target)))
+    return int(_rows(con, copy, logs)[0][0])
 
 
 def _zoned(con: Any, log: Prepared) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from checker.errors import GateError
@@ -48,7 +49,8 @@ def session() -> Any:
     )
 
 
-def aggregate(logs: Sequence[Prepared], *, now: str) -> Aggregated:
+def aggregate(logs: Sequence[Prepared], *, now: str, grants_file: Path | None = None) -> Aggregated:
+    """Spark returns the grant rows (a driver collects them); ``grants_file`` is unused."""
     spark = session()
     spark.sparkContext.setLogLevel("ERROR")
     try:
