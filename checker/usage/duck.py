@@ -33,6 +33,9 @@ def aggregate(logs: Sequence[Prepared], *, now: str, grants_file: Path | None = 
         with con:
             con.execute("SET TimeZone = 'UTC'")
             con.execute("SET enable_progress_bar = false")
+            # No statement below needs the rows in the files' order (sql.py), and keeping
+            # it holds 100M-row tables in memory past the limit instead of spilling them.
+            con.execute("SET preserve_insertion_order = false")
             selects = [_select(log, _zoned(con, log)) for log in logs]
             _run(con, "CREATE TEMPORARY VIEW usage_raw AS " + " UNION ALL ".join(selects), logs)
             _run(con, sql.checked_view(sql.DUCKDB, now), logs)
@@ -126,7 +129,11 @@ def _examples(con: Any, log: Prepared, now: str) -> list[tuple[int, str]]:
         f"SELECT row_number, problem FROM ({checked}) "
         f"WHERE problem IS NOT NULL ORDER BY row_number LIMIT {EXAMPLES}"
     )
-    rows = _rows(con, query, [log])
+    con.execute("SET preserve_insertion_order = true")  # rows numbered in the file's order
+    try:
+        rows = _rows(con, query, [log])
+    finally:
+        con.execute("SET preserve_insertion_order = false")
     return [(int(row) + log.header_lines, str(problem)) for row, problem in rows]
 
 
