@@ -6,16 +6,20 @@ adds to `rolegate check` on a generated repo.
 
 Generates the repo (bench/generate.py) and, per size and format, the logs
 (bench/usage_gen.py); runs `python -m checker usage summarize` in a fresh process and
-records its wall time, peak memory (the process tree's RSS) and events per second; then
-times `check` of the repo without and with the last summary, in the same run, and prints
-their ratio. Prints JSON. The issue's targets: 100M Parquet events in at most 60 s and
-2 GiB; check with a summary at most 1.3x the check without, at 10,000 roles.
+records its wall time, CPU time (user + sys), peak memory (the process tree's RSS) and
+events per second; then times `check` of the repo without and with the last summary, in
+the same run, and prints their ratio. Prints JSON, with the load average. How far the
+summary is from DuckDB's own floor: bench/usage_floor.py. The issue's targets: 100M
+Parquet events in at most 60 s and 2 GiB; check with a summary at most 1.3x the check
+without, at 10,000 roles.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -58,6 +62,7 @@ def _summarize(repo: Path, work: Path, events: int, fmt: str) -> dict[str, Any]:
     ]
     subprocess.run(command, check=True, capture_output=True)
     summary = work / "usage.parquet"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     done = run(
         [
             sys.executable,
@@ -72,13 +77,16 @@ def _summarize(repo: Path, work: Path, events: int, fmt: str) -> dict[str, Any]:
             NOW.isoformat(),
         ]
     )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.code != 0:
         raise SystemExit(f"summarize failed: {done.stderr}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     result = {
         "events": events,
         "format": fmt,
         "log_bytes": log.stat().st_size,
         "seconds": round(done.wall, 2),
+        "cpu_seconds": round(cpu, 2),
         "tree_rss_mib": round(done.tree_rss / 2**20),
         "events_per_second": round(events / done.wall),
         "summary_rows": int(done.stderr.rsplit(": ", 1)[1].split()[0]),
@@ -119,7 +127,12 @@ def main(argv: list[str] | None = None) -> int:
         repo = work / "repo"
         _generate_repo(repo, args.roles, args.accounts)
         runs = [_summarize(repo, work, n, f) for n in args.events for f in args.formats]
-        result: dict[str, Any] = {"roles": args.roles, "accounts": args.accounts, "summarize": runs}
+        result: dict[str, Any] = {
+            "roles": args.roles,
+            "accounts": args.accounts,
+            "load_average": [round(x, 1) for x in os.getloadavg()],
+            "summarize": runs,
+        }
         if not args.skip_check:
             without = _check(repo, None)
             with_usage = _check(repo, work / "usage.parquet")

@@ -68,14 +68,12 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from checker.usage.aggregate import summarize
-    from checker.usage.store import write_summary
+    from checker.usage.grantfile import summarize_to_file
 
     now = args.now or datetime.now(timezone.utc)
-    summary = summarize(args.logs, now=now, engine=args.engine)
-    write_summary(summary, args.output)
+    summary = summarize_to_file(args.logs, now=now, engine=args.engine, output=args.output)
     for note in summary.notes():
         print(note, file=sys.stderr)
-    rows = len(summary.grants) + len(summary.accounts)
+    rows = len(summary.grants) + summary.grants_written + len(summary.accounts)
     print(f"wrote {args.output}: {rows} rows ({args.engine})", file=sys.stderr)
     return EXIT_PASS

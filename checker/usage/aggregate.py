@@ -47,12 +47,18 @@ class Aggregated:
     problems: tuple[Problem, ...]
     examples: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     src_systems: tuple[tuple[str, str], ...] = ()
+    grants_written: int = 0  # rows written to the grants file instead of ``grants``
 
 
 class Engine(Protocol):
     ENGINE: str
 
-    def aggregate(self, logs: Sequence[Prepared], *, now: str) -> Aggregated: ...
+    def aggregate(
+        self, logs: Sequence[Prepared], *, now: str, grants_file: Path | None = None
+    ) -> Aggregated:
+        """The summary's rows; with ``grants_file``, the engine may write the grant rows
+        there (grantfile.grants_copy) and count them in ``grants_written`` instead."""
+        ...
 
 
 def load_engine(name: str) -> Engine:
@@ -74,6 +80,7 @@ def summarize(
     engine: str = "duckdb",
     base: Path | None = None,
     root: Path | None = None,
+    grants_file: Path | None = None,
 ) -> Summary:
     """The summary of the logs ``patterns`` name (files, folders, globs, relative to
     ``base`` when given); messages name them relative to ``root``."""
@@ -88,15 +95,17 @@ def summarize(
         from checker.usage.store import read_summary
 
         return read_summary(summaries[0].path, summaries[0].shown)
-    return summarize_sources(sources, now=now, engine=engine)
+    return summarize_sources(sources, now=now, engine=engine, grants_file=grants_file)
 
 
-def summarize_sources(sources: Sequence[Source], *, now: datetime, engine: str) -> Summary:
+def summarize_sources(
+    sources: Sequence[Source], *, now: datetime, engine: str, grants_file: Path | None = None
+) -> Summary:
     runner = load_engine(engine)
     moment = now.strftime("%Y-%m-%d %H:%M:%S")
     with tempfile.TemporaryDirectory(prefix="rolegate-usage-") as scratch:
         logs = [prepare(source, Path(scratch), i) for i, source in enumerate(sources)]
-        result = runner.aggregate(logs, now=moment)
+        result = runner.aggregate(logs, now=moment, grants_file=grants_file)
     return assemble(logs, result, now=now.strftime("%Y-%m-%dT%H:%M:%SZ"))
 
 
@@ -118,6 +127,7 @@ def assemble(logs: Sequence[Prepared], result: Aggregated, *, now: str) -> Summa
         accounts=tuple(_sorted(accounts, ACCOUNT_FIELDS)),
         systems=tuple(sorted((_plain(s) for s in systems), key=lambda s: s["system"])),
         sources=tuple(reports),
+        grants_written=result.grants_written,
     )
 
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from checker.errors import GateError
 from checker.usage import sql
 from checker.usage.aggregate import Aggregated, Problem
+from checker.usage.grantfile import grants_copy
 from checker.usage.needs import need
 from checker.usage.prepare import Prepared
 
@@ -20,7 +22,7 @@ EXAMPLES = 3  # skipped rows shown per log
 MEMORY_LIMIT = os.environ.get("ROLEGATE_DUCKDB_MEMORY", "1GB")
 
 
-def aggregate(logs: Sequence[Prepared], *, now: str) -> Aggregated:
+def aggregate(logs: Sequence[Prepared], *, now: str, grants_file: Path | None = None) -> Aggregated:
     duckdb = need("duckdb")
 
     with tempfile.TemporaryDirectory(prefix="rolegate-duckdb-") as spill:
@@ -31,27 +33,48 @@ def aggregate(logs: Sequence[Prepared], *, now: str) -> Aggregated:
         with con:
             con.execute("SET TimeZone = 'UTC'")
             con.execute("SET enable_progress_bar = false")
-            selects = [_select(log) for log in logs]
+            # No statement below needs the rows in the files' order (sql.py), and keeping
+            # it holds 100M-row tables in memory past the limit instead of spilling them.
+            con.execute("SET preserve_insertion_order = false")
+            selects = [_select(log, _zoned(con, log)) for log in logs]
             _run(con, "CREATE TEMPORARY VIEW usage_raw AS " + " UNION ALL ".join(selects), logs)
             _run(con, sql.checked_view(sql.DUCKDB, now), logs)
+            for table, select in sql.tables(sql.DUCKDB):
+                _run(con, f"CREATE TEMPORARY TABLE {table} AS {select}", logs)
             problems = [Problem(*row) for row in _rows(con, sql.PROBLEMS, logs)]
-            _run(con, f"CREATE TEMPORARY TABLE usage_events AS {sql.EVENTS}", logs)
             examples = {
                 log.src: _examples(con, log, now)
                 for log in logs
                 if any(p.src == log.src and p.problem for p in problems)
             }
+            written = _write_grants(con, grants_file, logs) if grants_file else 0
             return Aggregated(
-                grants=_dicts(con, sql.grants_query(sql.DUCKDB), logs),
+                grants=[] if grants_file else _dicts(con, sql.grants_query(sql.DUCKDB), logs),
                 accounts=_dicts(con, sql.accounts_query(sql.DUCKDB), logs),
                 systems=_dicts(con, sql.systems_query(sql.DUCKDB), logs),
                 problems=tuple(problems),
                 examples=examples,
                 src_systems=tuple(_rows(con, sql.SOURCE_SYSTEMS, logs)),
+                grants_written=written,
             )
 
 
-def _select(log: Prepared) -> str:
+def _write_grants(con: Any, target: Path, logs: Sequence[Prepared]) -> int:
+    """The grant rows written by DuckDB to ``target``, never fetched; how many."""
+    copy = grants_copy(sql.grants_query(sql.DUCKDB), _quote(str(target)))
+    return int(_rows(con, copy, logs)[0][0])
+
+
+def _zoned(con: Any, log: Prepared) -> bool:
+    """Whether the log's time is a Parquet timestamp with time zone: an instant already,
+    read as it is instead of printed as text and parsed back for every row."""
+    if log.format != "parquet":
+        return False
+    query = f"DESCRIBE SELECT time FROM read_parquet({_quote(str(log.path))})"
+    return bool(_rows(con, query, [log])[0][1] == "TIMESTAMP WITH TIME ZONE")
+
+
+def _select(log: Prepared, zoned: bool) -> str:
     path = _quote(str(log.path))
     text = {c: f"CAST({c} AS VARCHAR)" if c in log.columns else "NULL" for c in _NEUTRAL}
     if log.format == "csv":
@@ -61,17 +84,22 @@ def _select(log: Prepared) -> str:
         relation = f"read_json({path}, format = 'newline_delimited', columns = {{{columns}}})"
     else:
         relation = f"read_parquet({path})"
+    time_text = text["time"]
     parsed = (
-        f"CASE WHEN typeof(time) = 'TIMESTAMP WITH TIME ZONE' THEN TRY_CAST(time AS TIMESTAMP) "
-        f"WHEN {sql.DUCKDB.match(text['time'], sql.OFFSET)} "
+        f"CASE WHEN {sql.DUCKDB.match(text['time'], sql.OFFSET)} "
         f"THEN TRY_CAST(TRY_CAST({text['time']} AS TIMESTAMPTZ) AS TIMESTAMP) END"
     )
+    if zoned:  # the text only tells a missing time from a present one
+        time_text, parsed = (
+            "CASE WHEN time IS NOT NULL THEN 'timestamp' END",
+            "CAST(time AS TIMESTAMP)",
+        )
     return (
         f"SELECT {_quote(log.src)} AS src, {text['account']} AS account, "
         f"{text['system']} AS system, {text['resource']} AS resource, "
         f"{text['action']} AS action, {text['field']} AS field, "
         f"{text['visibility']} AS visibility, {text['record']} AS record, "
-        f"{text['count']} AS count_text, {text['time']} AS time_text, {parsed} AS t "
+        f"{text['count']} AS count_text, {time_text} AS time_text, {parsed} AS t "
         f"FROM {relation}"
     )
 
@@ -94,13 +122,18 @@ def _quote(text: str) -> str:
 
 
 def _examples(con: Any, log: Prepared, now: str) -> list[tuple[int, str]]:
-    numbered = f"(SELECT row_number() OVER () AS row_number, * FROM ({_select(log)}))"
+    select = _select(log, _zoned(con, log))
+    numbered = f"(SELECT row_number() OVER () AS row_number, * FROM ({select}))"
     checked = sql.checked_select(sql.DUCKDB, now, numbered, "row_number,")
     query = (
         f"SELECT row_number, problem FROM ({checked}) "
         f"WHERE problem IS NOT NULL ORDER BY row_number LIMIT {EXAMPLES}"
     )
-    rows = _rows(con, query, [log])
+    con.execute("SET preserve_insertion_order = true")  # rows numbered in the file's order
+    try:
+        rows = _rows(con, query, [log])
+    finally:
+        con.execute("SET preserve_insertion_order = false")
     return [(int(row) + log.header_lines, str(problem)) for row, problem in rows]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from checker.errors import GateError
@@ -48,7 +49,8 @@ def session() -> Any:
     )
 
 
-def aggregate(logs: Sequence[Prepared], *, now: str) -> Aggregated:
+def aggregate(logs: Sequence[Prepared], *, now: str, grants_file: Path | None = None) -> Aggregated:
+    """Spark returns the grant rows (a driver collects them); ``grants_file`` is unused."""
     spark = session()
     spark.sparkContext.setLogLevel("ERROR")
     try:
@@ -58,9 +60,10 @@ def aggregate(logs: Sequence[Prepared], *, now: str) -> Aggregated:
             raw = raw.unionByName(frame)
         raw.createOrReplaceTempView("usage_raw")
         spark.sql(sql.checked_view(sql.SPARK, now))
+        for table, select in sql.tables(sql.SPARK):
+            spark.catalog.dropTempView(table)  # a session runs several summaries
+            spark.sql(f"CACHE TABLE {table} AS {select}")
         problems = [Problem(*row) for row in spark.sql(sql.PROBLEMS).collect()]
-        spark.catalog.dropTempView("usage_events")  # a session runs several summaries
-        spark.sql(f"CACHE TABLE usage_events AS {sql.EVENTS}")
         examples = {
             log.src: _examples(spark, log, now)
             for log in logs
@@ -74,7 +77,8 @@ def aggregate(logs: Sequence[Prepared], *, now: str) -> Aggregated:
             examples=examples,
             src_systems=tuple(tuple(r) for r in spark.sql(sql.SOURCE_SYSTEMS).collect()),
         )
-        spark.sql("UNCACHE TABLE IF EXISTS usage_events")
+        for table, _ in sql.tables(sql.SPARK):
+            spark.sql(f"UNCACHE TABLE IF EXISTS {table}")
     except Exception as error:  # Spark raises its own error types from the JVM
         if isinstance(error, GateError):
             raise

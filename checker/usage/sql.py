@@ -109,71 +109,121 @@ FROM {relation}
 """
 
 
-# The usable events, read and checked once: each engine materialises this as the table
-# usage_events (DuckDB a temporary table, Spark a cached one) before the queries below.
-EVENTS = """
-SELECT src, account, system, resource, action, field, visibility, record, t, n
-FROM usage_checked WHERE problem IS NULL
+# The checked rows, read once and grouped by log, problem and key: the skipped rows'
+# counts, each key's first and last use and events, and which systems each log holds.
+# Both engines materialise it as the table usage_seen; ``problem`` is '' for usable rows.
+SEEN = f"""
+SELECT src, coalesce(problem, '') AS problem, {", ".join(KEYS)}, min(t) AS first_t,
+  max(t) AS last_t, sum(coalesce(n, 0)) AS events, count(*) AS row_count
+FROM usage_checked
+GROUP BY src, coalesce(problem, ''), {", ".join(KEYS)}
 """
 
 PROBLEMS = """
-SELECT src, coalesce(problem, '') AS problem, count(*) AS row_count, sum(coalesce(n, 0)) AS events
-FROM usage_checked
-GROUP BY src, coalesce(problem, '')
+SELECT src, problem, sum(row_count) AS row_count, sum(events) AS events
+FROM usage_seen GROUP BY src, problem
+"""
+
+# Every key used, numbered (key_id), with its account x system numbered too (login_id),
+# and its totals: the table usage_keys. The busiest hour is then computed over integers.
+KEYED = f"""
+SELECT {", ".join(KEYS)}, min(first_t) AS first_t, max(last_t) AS last_t,
+  sum(events) AS events,
+  row_number() OVER (ORDER BY {", ".join(KEYS)}) AS key_id,
+  dense_rank() OVER (ORDER BY account, system) AS login_id
+FROM usage_seen WHERE problem = ''
+GROUP BY {", ".join(KEYS)}
+"""
+
+
+def hits_query(dialect: Dialect) -> str:
+    """The table usage_hits: each key's hours (since 1970) and the records touched in
+    them, one row per key x hour x record; a NULL record is an event without one."""
+    on = " AND ".join(f"c.{key} = k.{key}" for key in KEYS)
+    return f"""
+SELECT key_id, login_id, hours, record FROM (
+  SELECT k.key_id, k.login_id, {dialect.hours.format("c.t")} AS hours, c.record
+  FROM usage_checked c JOIN usage_keys k ON {on}
+  WHERE c.problem IS NULL
+) AS h
+GROUP BY key_id, login_id, hours, record
+"""
+
+
+# The tables each engine materialises, in order, before the queries below.
+def tables(dialect: Dialect) -> tuple[tuple[str, str], ...]:
+    return (("usage_seen", SEEN), ("usage_keys", KEYED), ("usage_hits", hits_query(dialect)))
+
+
+# The busiest hour, in one aggregate: each hour's distinct records and the hour (as hours
+# since 1970, below 10**6 until the year 2084) coded into one number, records first and
+# then the earlier hour, so that max() picks the most records and, on a tie, the first
+# hour. GROUP BYs over integer ids only (the distinct records of an hour are the rows of
+# usage_hits), then one join on the id for the row's text.
+_SPAN = 1_000_000
+_CODE = f"CASE WHEN records > 0 THEN records * {_SPAN} + ({_SPAN - 1} - hours) END"
+
+
+def _peaks(id_column: str) -> str:
+    """Per id, the coded busiest hour. usage_hits is distinct per key_id x hour x record;
+    a login's keys may share a record in an hour, so its rows are made distinct first."""
+    hits = (
+        "usage_hits"
+        if id_column == "key_id"
+        else f"""(
+    SELECT DISTINCT {id_column}, hours, record FROM usage_hits) AS d"""
+    )
+    return f"""
+SELECT {id_column}, max({_CODE}) AS code FROM (
+  SELECT {id_column}, hours, count(record) AS records FROM {hits}
+  GROUP BY {id_column}, hours
+) AS hourly GROUP BY {id_column}
+"""
+
+
+def _busiest(dialect: Dialect, keys: tuple[str, ...], id_column: str) -> str:
+    columns = ", ".join(f"t.{key}" for key in keys)
+    peak = dialect.from_hours.format(f"{_SPAN - 1} - p.code % {_SPAN}")
+    return f"""
+SELECT {columns}, {dialect.iso.format("t.first_t")} AS first_use,
+  {dialect.iso.format("t.last_t")} AS last_use, t.events,
+  {dialect.iso.format(peak)} AS peak_hour,
+  coalesce(CAST(floor(p.code / {_SPAN}) AS BIGINT), 0) AS peak_records
+FROM ({_totals(keys, id_column)}) AS t LEFT JOIN ({_peaks(id_column)}) AS p
+  ON t.{id_column} = p.{id_column}
+"""
+
+
+def _totals(keys: tuple[str, ...], id_column: str) -> str:
+    columns = ", ".join(keys)
+    return f"""
+SELECT {columns}, {id_column}, min(first_t) AS first_t, max(last_t) AS last_t,
+  sum(events) AS events
+FROM usage_keys GROUP BY {columns}, {id_column}
 """
 
 
 # Per account x system x resource x action x field x visibility: first and last use,
 # events, and the busiest hour with its distinct records (ties: the earliest hour).
 def grants_query(dialect: Dialect) -> str:
-    return _busiest(dialect, KEYS)
+    return _busiest(dialect, KEYS, "key_id")
 
 
 def accounts_query(dialect: Dialect) -> str:
-    return _busiest(dialect, ("account", "system"))
+    return _busiest(dialect, ("account", "system"), "login_id")
 
 
 def systems_query(dialect: Dialect) -> str:
-    return _SYSTEMS.format(first=dialect.iso.format("min(t)"), last=dialect.iso.format("max(t)"))
-
-
-# The busiest hour, in one aggregate: each hour's distinct records and the hour (as hours
-# since 1970, below 10**6 until the year 2084) coded into one number, records first and
-# then the earlier hour, so that max() picks the most records and, on a tie, the first
-# hour. No window and no join: GROUP BYs only (the distinct records of an hour are the
-# groups of a GROUP BY that includes the record, which beats count(DISTINCT)).
-_SPAN = 1_000_000
-
-
-def _busiest(dialect: Dialect, keys: tuple[str, ...]) -> str:
-    columns = ", ".join(keys)
-    hour = "date_trunc('hour', t)"
-    code = f"CASE WHEN records > 0 THEN records * {_SPAN} + ({_SPAN - 1} - hours) END"
-    peak = dialect.from_hours.format(f"{_SPAN - 1} - max({code}) % {_SPAN}")
-    return f"""
-WITH records AS (
-  SELECT {columns}, {hour} AS hour, record, min(t) AS first_t, max(t) AS last_t,
-    sum(n) AS events
-  FROM usage_events GROUP BY {columns}, {hour}, record
-),
-hourly AS (
-  SELECT {columns}, {dialect.hours.format("hour")} AS hours, min(first_t) AS first_t,
-    max(last_t) AS last_t, sum(events) AS events, count(record) AS records
-  FROM records GROUP BY {columns}, hour
-)
-SELECT {columns}, {dialect.iso.format("min(first_t)")} AS first_use,
-  {dialect.iso.format("max(last_t)")} AS last_use, sum(events) AS events,
-  {dialect.iso.format(peak)} AS peak_hour,
-  coalesce(CAST(floor(max({code}) / {_SPAN}) AS BIGINT), 0) AS peak_records
-FROM hourly GROUP BY {columns}
-"""
+    return _SYSTEMS.format(
+        first=dialect.iso.format("min(first_t)"), last=dialect.iso.format("max(last_t)")
+    )
 
 
 # Per system: the period its logs cover.
 _SYSTEMS = """
-SELECT system, {first} AS first_use, {last} AS last_use, sum(n) AS events
-FROM usage_events GROUP BY system
+SELECT system, {first} AS first_use, {last} AS last_use, sum(events) AS events
+FROM usage_keys GROUP BY system
 """
 
 # Which systems each log holds events of (a system's logs decide what it can show).
-SOURCE_SYSTEMS = "SELECT DISTINCT src, system FROM usage_events"
+SOURCE_SYSTEMS = "SELECT DISTINCT src, system FROM usage_seen WHERE problem = ''"

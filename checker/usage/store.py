@@ -20,7 +20,7 @@ _LEVELS = {
     "account": ACCOUNT_FIELDS,
     "system": ("system", "first_use", "last_use", "events"),
 }
-_COLUMNS = {
+COLUMNS = {
     "level": "VARCHAR",
     "account": "VARCHAR",
     "system": "VARCHAR",
@@ -62,9 +62,9 @@ def write_summary(summary: Summary, path: Path) -> None:
     meta = json.dumps({"now": summary.now, "sources": [s.as_dict() for s in summary.sources]})
     with tempfile.TemporaryDirectory(prefix="rolegate-summary-") as scratch:
         rows = Path(scratch) / "rows.jsonl"
-        rows.write_text("".join(json.dumps(r) + "\n" for r in _rows(summary)), "utf-8")
+        rows.write_text("".join(json.dumps(r) + "\n" for r in summary_rows(summary)), "utf-8")
         target = Path(scratch) / "summary.parquet"
-        columns = ", ".join(f"'{name}': '{kind}'" for name, kind in _COLUMNS.items())
+        columns = ", ".join(f"'{name}': '{kind}'" for name, kind in COLUMNS.items())
         with duckdb.connect() as con:
             con.execute("SET enable_progress_bar = false")
             con.execute(
@@ -80,7 +80,8 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _rows(summary: Summary) -> list[dict[str, Any]]:
+def summary_rows(summary: Summary) -> list[dict[str, Any]]:
+    """The file's rows in order: systems, accounts, then the grants ``summary`` holds."""
     out: list[dict[str, Any]] = []
     for level, rows in (
         ("system", summary.systems),

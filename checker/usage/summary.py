@@ -88,6 +88,8 @@ class Summary:
     accounts: tuple[dict[str, Any], ...]
     systems: tuple[dict[str, Any], ...]
     sources: tuple[SourceReport, ...] = field(default=())
+    # Grant rows the engine wrote to a file instead of ``grants`` (grantfile.py).
+    grants_written: int = 0
 
     def to_input(self) -> dict[str, Any]:
         """``input.usage``: the rows, and per source only what rules may cite."""
