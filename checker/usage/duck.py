@@ -153,6 +153,16 @@ def _run(con: Any, query: str, logs: Sequence[Prepared]) -> Any:
     try:
         return con.execute(query)
     except duckdb.Error as error:
-        message = " ".join(str(error).split())
         files = ", ".join(log.src for log in logs) if len(logs) < 4 else f"{len(logs)} logs"
-        raise GateError(f"{files}: cannot read the usage log: {message}") from error
+        raise GateError(f"{files}: cannot read the usage log: {failure(error)}") from error
+
+
+def failure(error: Exception) -> str:
+    """DuckDB's words on one line, and for running out of memory what to raise."""
+    message = " ".join(str(error).split())
+    if "out of memory" in message.lower():
+        message += (
+            f"; DuckDB may use {MEMORY_LIMIT} here: raise it with ROLEGATE_DUCKDB_MEMORY"
+            " (e.g. ROLEGATE_DUCKDB_MEMORY=4GB), or use --engine spark (docs/usage.md)"
+        )
+    return message

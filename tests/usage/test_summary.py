@@ -135,3 +135,12 @@ def test_events_after_now_and_bad_rows_are_counted_with_examples(tmp_path: Path)
         f"{source.file}:9: unparsable time (ISO 8601 with an offset expected)",
     )
     assert source.events == 8
+
+
+def test_running_out_of_memory_says_which_limit_to_raise() -> None:
+    from checker.usage.duck import MEMORY_LIMIT, failure
+
+    words = failure(RuntimeError("Out of Memory Error: failed to allocate\n 4.0 MiB"))
+    assert words.startswith("Out of Memory Error: failed to allocate 4.0 MiB; ")
+    assert f"DuckDB may use {MEMORY_LIMIT}" in words and "ROLEGATE_DUCKDB_MEMORY" in words
+    assert failure(RuntimeError("Binder Error: no column x")) == "Binder Error: no column x"
