@@ -48,12 +48,34 @@ class EngineSettings:
     opa_token: str | None = None
     opa_ca_file: Path | None = None
     opa_preloaded: bool = False
-    timeout: float = 30.0
+    timeout: float | None = None  # seconds of each OPA call; None: see call_timeout
     retries: int = 2
 
     def __repr__(self) -> str:  # the token never reaches a log or a traceback
         token = "***" if self.opa_token else None
         return f"EngineSettings(url={self.opa_url!r}, bin={self.opa_bin!r}, token={token})"
+
+
+BASE_TIMEOUT = 30.0  # seconds any OPA call may take
+TIMEOUT_PER_MIB = 1.0  # and `opa eval` one more per MiB of input: its time grows with the repo
+
+
+def call_timeout(settings: EngineSettings, input_bytes: int = 0) -> float:
+    """How long an OPA call may take: ``--opa-timeout``, else BASE_TIMEOUT plus
+    TIMEOUT_PER_MIB for each MiB of the input it evaluates (10,000 roles are ~66 MiB)."""
+    if settings.timeout is not None:
+        return settings.timeout
+    return BASE_TIMEOUT + TIMEOUT_PER_MIB * input_bytes / 2**20
+
+
+def timeout_hint(settings: EngineSettings) -> str:
+    """How the timeout of a call that ran out was chosen, and how to raise it."""
+    if settings.timeout is not None:
+        return "raise --opa-timeout"
+    return (
+        f"the default, {BASE_TIMEOUT:g} s plus {TIMEOUT_PER_MIB:g} s per MiB of input; "
+        "raise it with --opa-timeout SECONDS"
+    )
 
 
 @dataclass(frozen=True)
