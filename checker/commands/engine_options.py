@@ -47,7 +47,7 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
         type=float,
         default=None,
         metavar="SECONDS",
-        help="timeout of each OPA call (default: 30, and for `opa eval` 1 more per MiB of input)",
+        help="timeout of each OPA call (default: 30, and for `opa eval` 3 more per MiB of input)",
     )
     group.add_argument(
         "--opa-retries",

@@ -57,7 +57,9 @@ class EngineSettings:
 
 
 BASE_TIMEOUT = 30.0  # seconds any OPA call may take
-TIMEOUT_PER_MIB = 1.0  # and `opa eval` one more per MiB of input: its time grows with the repo
+# and `opa eval` this many more per MiB of input: its time grows with the repo (about
+# 0.3-0.6 s of CPU per MiB on a 2-core machine), and a loaded machine stretches it
+TIMEOUT_PER_MIB = 3.0
 
 
 def call_timeout(settings: EngineSettings, input_bytes: int = 0) -> float:
