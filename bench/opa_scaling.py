@@ -15,7 +15,8 @@ It prints CPU time (user + sys of the process and its children) and wall time of
 with the ratio of each size to the smallest, and whether OPA's decision holds exactly the
 embedded findings, waivers and rule counts (decisions.py). CPU time moves far less than
 wall time on a shared machine; the load average is printed and saved beside them.
-Exit 1 when a decision differs, 2 when a run cannot decide.
+Exit 1 when a decision differs, 2 when a run cannot decide (a failing --engine opa is
+recorded first, and the other sizes still run).
 """
 
 from __future__ import annotations
@@ -86,9 +87,13 @@ def measure_size(
     differing = decisions.differences(reference, found)
     if engine_opa:
         with_opa = [*check, "--engine", "opa", "--opa-bin", opa, str(repo)]
-        result["engine_opa"] = asdict(_run(with_opa, work / "opa.json"))
-        found = decisions.from_report(json.loads((work / "opa.json").read_text()))
-        differing += decisions.differences(reference, found)
+        try:
+            result["engine_opa"] = asdict(_run(with_opa, work / "opa.json"))
+        except CannotDecide as error:  # say, its default timeout: recorded, not fatal
+            result["engine_opa"] = {"error": str(error).strip().splitlines()[-1]}
+        else:
+            found = decisions.from_report(json.loads((work / "opa.json").read_text()))
+            differing += decisions.differences(reference, found)
     result.update(findings=len(reference["findings"]), same=not differing, differences=differing)
     return result
 
@@ -102,7 +107,9 @@ def size_lines(size: dict[str, Any], first: dict[str, Any]) -> list[str]:
     counts = f"{size['roles']:,} roles, {size['accounts']:,} accounts"
     lines = [f"{counts}: {size['findings']:,} findings, {same}"]
     for key, name in WAYS:
-        if key in size:
+        if "error" in size.get(key, {}):
+            lines.append(f"  {name:15} FAILED: {size[key]['error']}")
+        elif key in size and "error" not in first.get(key, {}):
             cpu = size[key]["cpu"]
             lines.append(
                 f"  {name:15} CPU {cpu:8.2f} s  wall {size[key]['wall']:8.2f} s  "
@@ -146,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"load average (1, 5, 15 min): before {load['before']}, after {load['after']}")
     result = {"machine": targets.machine(), "load": load, "seed": SEED, "sizes": sizes}
     args.out.write_text(json.dumps(result, indent=2) + "\n")
+    if any("error" in size.get("engine_opa", {}) for size in sizes):
+        return 2
     return 0 if all(size["same"] for size in sizes) else 1
 
 
