@@ -51,7 +51,7 @@ def _run(
         return subprocess.run(command, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired as error:
         raise GateError(
-            f"{command[0]} {command[1]} did not finish within {timeout:g} s ({hint})"
+            f"{command[0]} {command[1]} did not finish within {round(timeout, 1):g} s ({hint})"
         ) from error
     except OSError as error:
         raise GateError(f"cannot run {command[0]}: {error.strerror or error}") from error
