@@ -45,9 +45,9 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--opa-timeout",
         type=float,
-        default=30.0,
+        default=None,
         metavar="SECONDS",
-        help="timeout of each OPA call (default: 30)",
+        help="timeout of each OPA call (default: 30, and for `opa eval` 3 more per MiB of input)",
     )
     group.add_argument(
         "--opa-retries",

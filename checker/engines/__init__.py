@@ -48,13 +48,37 @@ class EngineSettings:
     opa_token: str | None = None
     opa_ca_file: Path | None = None
     opa_preloaded: bool = False
-    timeout: float = 30.0
+    timeout: float | None = None  # seconds of each OPA call; None: see call_timeout
     retries: int = 2
     cache_dir: Path | None = None  # where an engine may keep its work between runs
 
     def __repr__(self) -> str:  # the token never reaches a log or a traceback
         token = "***" if self.opa_token else None
         return f"EngineSettings(url={self.opa_url!r}, bin={self.opa_bin!r}, token={token})"
+
+
+BASE_TIMEOUT = 30.0  # seconds any OPA call may take
+# and `opa eval` this many more per MiB of input: its time grows with the repo (about
+# 0.3-0.6 s of CPU per MiB on a 2-core machine), and a loaded machine stretches it
+TIMEOUT_PER_MIB = 3.0
+
+
+def call_timeout(settings: EngineSettings, input_bytes: int = 0) -> float:
+    """How long an OPA call may take: ``--opa-timeout``, else BASE_TIMEOUT plus
+    TIMEOUT_PER_MIB for each MiB of the input it evaluates (10,000 roles are ~66 MiB)."""
+    if settings.timeout is not None:
+        return settings.timeout
+    return BASE_TIMEOUT + TIMEOUT_PER_MIB * input_bytes / 2**20
+
+
+def timeout_hint(settings: EngineSettings) -> str:
+    """How the timeout of a call that ran out was chosen, and how to raise it."""
+    if settings.timeout is not None:
+        return "raise --opa-timeout"
+    return (
+        f"the default, {BASE_TIMEOUT:g} s plus {TIMEOUT_PER_MIB:g} s per MiB of input; "
+        "raise it with --opa-timeout SECONDS"
+    )
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,15 @@ import weakref
 from pathlib import Path
 from typing import Any
 
-from checker.engines import EMPTY_INPUT, ENTRY_POINT, EngineInput, EngineSettings, decision_of
+from checker.engines import (
+    EMPTY_INPUT,
+    ENTRY_POINT,
+    EngineInput,
+    EngineSettings,
+    call_timeout,
+    decision_of,
+    timeout_hint,
+)
 from checker.errors import GateError
 from checker.policy.bundle import write_bundle
 from checker.policy.policyset import PolicySet
@@ -36,11 +44,15 @@ def find_binary(settings: EngineSettings) -> str:
     return found
 
 
-def _run(command: list[str], *, timeout: float) -> subprocess.CompletedProcess[str]:
+def _run(
+    command: list[str], *, timeout: float, hint: str = "raise --opa-timeout"
+) -> subprocess.CompletedProcess[str]:
     try:
         return subprocess.run(command, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired as error:
-        raise GateError(f"{command[0]} {command[1]} did not finish within {timeout:g}s") from error
+        raise GateError(
+            f"{command[0]} {command[1]} did not finish within {round(timeout, 1):g} s ({hint})"
+        ) from error
     except OSError as error:
         raise GateError(f"cannot run {command[0]}: {error.strerror or error}") from error
 
@@ -88,8 +100,8 @@ def describe_error(error: Any) -> str:
 class OpaCliEvaluator:
     def __init__(self, policies: PolicySet, settings: EngineSettings) -> None:
         self._binary = find_binary(settings)
-        self._timeout = settings.timeout
-        check_version(self._binary, timeout=self._timeout)
+        self._settings = settings
+        check_version(self._binary, timeout=call_timeout(settings))
         self._dir = Path(tempfile.mkdtemp(prefix="rolegate-opa-"))
         weakref.finalize(self, shutil.rmtree, self._dir, ignore_errors=True)
         self._bundle = self._dir / "bundle.tar.gz"
@@ -116,7 +128,8 @@ class OpaCliEvaluator:
             "json",
             ENTRY_POINT,
         ]
-        result = _run(command, timeout=self._timeout)
+        timeout = call_timeout(self._settings, input_file.stat().st_size)
+        result = _run(command, timeout=timeout, hint=timeout_hint(self._settings))
         if result.returncode != 0:
             raise GateError(f"{failure}: {error_message(result)}")
         return decision_of(_value(result.stdout, failure), source=failure)

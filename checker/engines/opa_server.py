@@ -14,7 +14,14 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from checker.engines import EMPTY_INPUT, ENTRY_POINT, EngineInput, EngineSettings, decision_of
+from checker.engines import (
+    EMPTY_INPUT,
+    ENTRY_POINT,
+    EngineInput,
+    EngineSettings,
+    call_timeout,
+    decision_of,
+)
 from checker.engines.opa_cli import describe_error
 from checker.engines.opa_push import StepFailed, push
 from checker.errors import GateError
@@ -44,7 +51,7 @@ def client_for(settings: EngineSettings) -> Any:
         port=url.port or (443 if secure else 80),
         ssl=secure,
         token=settings.opa_token,
-        timeout=settings.timeout,
+        timeout=call_timeout(settings),
         retries=settings.retries,
     )
 

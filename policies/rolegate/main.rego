@@ -77,7 +77,17 @@ rule_findings[meta.id] := found if {
 
 _findings_of(meta) := data.rolegate.found[meta.id]
 
-_findings_of(meta) := data.rolegate.rules[meta.area][meta.name].findings if not _handed_in(meta)
+# A rule that is not evaluated (a usage rule without input.usage) is not run either: it
+# finds nothing, and working it out would cost as much as with usage logs.
+_findings_of(meta) := set() if {
+	not _handed_in(meta)
+	_not_evaluated(meta)
+}
+
+_findings_of(meta) := data.rolegate.rules[meta.area][meta.name].findings if {
+	not _handed_in(meta)
+	not _not_evaluated(meta)
+}
 
 # In a helper, so that negating a reference into data that may not exist reads the same
 # on every engine.

@@ -14,22 +14,16 @@ import data.rolegate.lib.model
 roles_by_name := model.first_by_name(input.roles)
 
 # capabilities[role] is the set of "resource:action" the role's grants give.
-capabilities[name] := held.capabilities if {
-	some name, held in _role_access
-}
+# (This view and the two below are whole objects built by comprehensions: OPA builds a
+# partial rule with a variable key in time quadratic in the roles.)
+capabilities := {name: held.capabilities | some name, held in _role_access}
 
 # scope[role][resource] is the widest scope rank the role has on the resource.
-# (Single-level rules with object values: an empty multi-level ref head is undefined
-# on regorus but {} on OPA.)
-scope[name] := held.scope if {
-	some name, held in _role_access
-}
+scope := {name: held.scope | some name, held in _role_access}
 
 # visibility[role][resource][field] is the widest visibility rank the role has on the field
 # (fields of an undeclared class have no visibility; the validator reports them).
-visibility[name] := held.visibility if {
-	some name, held in _role_access
-}
+visibility := {name: held.visibility | some name, held in _role_access}
 
 # role_capabilities(role) is the set of "resource:action" a role document's own grants
 # give: `capabilities` by document, for rules that judge every document even when two
@@ -47,9 +41,7 @@ role_capabilities(role) := _by_grants[role.spec.grants].capabilities if {
 # grants, as the access review does, look it up here.
 of_grants(grants) := _by_grants[grants]
 
-_role_access[name] := _by_grants[role.spec.grants] if {
-	some name, role in roles_by_name
-}
+_role_access := {name: _by_grants[role.spec.grants] | some name, role in roles_by_name}
 
 # The access of each distinct list of grants, worked out once: roles cut from the same
 # job function for other teams or sites repeat the same grants (a generated 1,000-role

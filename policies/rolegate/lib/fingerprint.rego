@@ -15,11 +15,12 @@ import rego.v1
 
 _kinds := ["catalogs", "job_functions", "roles", "systems", "bindings", "org_policies", "waivers"]
 
-# documents[[file, index]] is the input document a finding points at.
-documents[position] := doc if {
+# documents[[file, index]] is the input document a finding points at. (One object built
+# by a comprehension: OPA cannot index a partial rule whose key is computed in its body,
+# and rescans every document for each finding.)
+documents := {[doc.source.file, doc.source.document]: doc |
 	some kind in _kinds
 	some doc in input[kind]
-	position := [doc.source.file, doc.source.document]
 }
 
 # key is the fingerprint of a finding of rule `rule`: one line per part. (Not

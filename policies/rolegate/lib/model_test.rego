@@ -66,3 +66,9 @@ test_now_ns_is_undefined_for_a_time_it_cannot_read if {
 	not model.now_ns with input as {"context": {"now": "2300-01-01T00:00:00Z"}}
 	model.now_ns == model.date_ns("2026-11-28") with input as {"context": {"now": "2026-11-28T00:00:00Z"}}
 }
+
+test_grouped_lists_each_keys_values if {
+	model.grouped([["b", 2], ["a", 1], ["b", 1], ["c", 3], ["a", 0]]) == {"a": [0, 1], "b": [1, 2], "c": [3]}
+	model.grouped([["only", "x"]]) == {"only": ["x"]}
+	model.grouped([]) == {}
+}

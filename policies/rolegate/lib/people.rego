@@ -13,25 +13,18 @@ import rego.v1
 
 import data.rolegate.lib.model
 
-# accounts[person] is every account entry (lib.model.accounts) of the person. Grouped in
-# one pass over the accounts: a comprehension per person that scans every account would
-# cost accounts x accounts.
-accounts := grouped if {
-	grouped := _accounts_by_person
-} else := {}
-
-# (Undefined on the embedded engine when there are no accounts, {} on OPA: hence the
-# else above.)
-_accounts_by_person[person] contains entry if {
-	some entry in model.accounts
-	person := entry.account.person
+# accounts[person] is every account entry (lib.model.accounts) of the person, in input
+# order. Grouped from sorted (person, position) pairs: a partial rule with a variable key
+# costs OPA time quadratic in the accounts, a comprehension per person that scans every
+# account costs accounts x accounts.
+accounts := {person: [model.accounts[i] | some i in positions] |
+	some person, positions in model.grouped(pairs)
+} if {
+	pairs := [[entry.account.person, i] | some i, entry in model.accounts]
 }
 
 # roles[person] is every role bound to any account of the person.
-roles[person] := {role |
-	some entry in entries
-	some role in entry.account.roles
-} if {
+roles := {person: {role | some entry in entries; some role in entry.account.roles} |
 	some person, entries in accounts
 }
 
@@ -47,10 +40,10 @@ capabilities(person) := {cap |
 # several_roles_capabilities[person] is capabilities(person) for the people bound to more
 # than one role: only they can hold, across roles, what none of their roles holds alone
 # (the person-level separation-of-duties findings).
-several_roles_capabilities[person] := {cap |
+several_roles_capabilities := {person: {cap |
 	some role in held
 	some cap in data.rolegate.lib.access.capabilities[role]
-} if {
+} |
 	some person, held in roles
 	count(held) > 1
 }

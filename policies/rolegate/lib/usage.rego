@@ -68,17 +68,18 @@ _first_of_its_id(k) if {
 roles_by_name := model.first_by_name(input.roles)
 
 # account_roles[id] are the role names an account is bound to, in every binding that
-# names it (an imported repo binds the same login once per platform). Grouped in one
-# pass; undefined for an account no binding gives a role.
-account_roles[id] contains role if {
-	some entry in model.accounts
-	id := entry.account.id
-	some role in object.get(entry.account, "roles", [])
+# names it (an imported repo binds the same login once per platform); undefined for an
+# account no binding gives a role. (The views here are grouped from sorted pairs,
+# lib.model grouped: linear on both engines.)
+account_roles := {id: {role | some role in roles} | some id, roles in model.grouped(pairs)} if {
+	pairs := [[entry.account.id, role] |
+		some entry in model.accounts
+		some role in object.get(entry.account, "roles", [])
+	]
 }
 
-_indexes_by_id[id] contains i if {
-	some i, entry in model.accounts
-	id := entry.account.id
+_indexes_by_id := {id: {i | some i in found} | some id, found in model.grouped(pairs)} if {
+	pairs := [[entry.account.id, i] | some i, entry in model.accounts]
 }
 
 # entry_on(id, system) is the binding entry of the account that gives it a role on the
@@ -98,11 +99,9 @@ _bound_on(entry, system) if {
 }
 
 # holders[role] are the ids of the accounts bound to the role.
-holders := {name: {id |
-	some id, roles in account_roles
-	name in roles
-} |
-	some name, _ in roles_by_name
+# (Grouped by role once: a set per role that scans every account costs roles x accounts.)
+holders := {name: {id | some id in object.get(by_role, name, [])} | some name, _ in roles_by_name} if {
+	by_role := model.grouped([[role, id] | some id, roles in account_roles; some role in roles])
 }
 
 # recent are the summary's rows with use inside the window, older those whose every use

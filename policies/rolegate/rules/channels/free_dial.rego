@@ -19,6 +19,7 @@ package rolegate.rules.channels.free_dial
 
 import rego.v1
 
+import data.rolegate.lib.grants
 import data.rolegate.lib.model
 import data.rolegate.lib.result
 
@@ -35,13 +36,14 @@ findings contains result.finding(role, ["spec", "channels", "dial"], result.role
 }
 
 findings contains result.finding(role, path, result.role_subject(role), msg) if {
-	some role in input.roles
-	functions := _dial_by_reference(role)
-	some i, grant in role.spec.grants
+	some grant, places in grants.places
 	"dial" in grant.actions
 	some field in model.category_fields(grant, {"contact_point"})
 	regex.match(_phone_like, field)
 	model.visibility(grant, field) == "full"
+	some [r, i] in places
+	role := input.roles[r]
+	functions := _dial_by_reference(role)
 	path := array.concat(["spec", "grants", i], model.field_path(grant, field))
 	msg := sprintf("role %q: grant on %s can dial with %s shown full but its functions (%s) dial by reference", [
 		role.metadata.name, grant.resource, field, concat(", ", functions),

@@ -19,24 +19,27 @@ package rolegate.rules.data_minimisation.unclassified_data
 
 import rego.v1
 
+import data.rolegate.lib.grants
 import data.rolegate.lib.minimisation
 import data.rolegate.lib.model
 import data.rolegate.lib.result
 
 findings contains _finding(role, minimisation.grant_field_path(i, grant, field), msg) if {
-	some role in input.roles
-	some i, grant in role.spec.grants
+	some grant, places in grants.places
 	some field, class_name in _unclassified[grant.resource]
 	_reaches(grant, field)
+	some [r, i] in places
+	role := input.roles[r]
 	msg := sprintf("role %q: grant on %s reaches field %s, whose class %q no DataCatalog declares", [
 		role.metadata.name, grant.resource, field, class_name,
 	])
 }
 
 findings contains _finding(role, ["spec", "grants", i, "resource"], msg) if {
-	some role in input.roles
-	some i, grant in role.spec.grants
+	some grant, places in grants.places
 	grant.resource in _fieldless
+	some [r, i] in places
+	role := input.roles[r]
 	msg := sprintf("role %q: grant on %s reaches a resource with no classified fields in the DataCatalog", [
 		role.metadata.name, grant.resource,
 	])
@@ -44,12 +47,11 @@ findings contains _finding(role, ["spec", "grants", i, "resource"], msg) if {
 
 # _unclassified[resource] maps the resource's fields whose class no DataCatalog declares
 # to that class: worked out once per resource rather than for every grant on it.
-_unclassified[resource] := {field: class_name |
-	some field, class_name in fields
+_unclassified := {resource: {field: class_name |
+	some field, class_name in object.get(declared, "fields", {})
 	not model.classes[class_name]
-} if {
+} |
 	some resource, declared in model.resources
-	fields := object.get(declared, "fields", {})
 }
 
 # _fieldless are the declared resources whose `fields` is empty.

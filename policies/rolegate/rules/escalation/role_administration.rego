@@ -17,17 +17,19 @@ package rolegate.rules.escalation.role_administration
 
 import rego.v1
 
+import data.rolegate.lib.grants
 import data.rolegate.lib.privilege
 import data.rolegate.lib.result
 
 _admin_actions := {"grant_role", "edit_role"}
 
 findings contains result.finding(role, ["spec", "grants", i, "actions", j], result.role_subject(role), msg) if {
-	some role in input.roles
-	role.spec.tier != "access_admin"
-	some i, grant in role.spec.grants
+	some grant, places in grants.places
 	some j, action in grant.actions
 	action in _admin_actions
+	some [r, i] in places
+	role := input.roles[r]
+	role.spec.tier != "access_admin"
 	msg := sprintf("role %q: %s on %s, but the role's tier is %s; only access_admin roles may administer roles", [
 		role.metadata.name, action, grant.resource, role.spec.tier,
 	])

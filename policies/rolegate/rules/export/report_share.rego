@@ -17,17 +17,19 @@ package rolegate.rules.export.report_share
 
 import rego.v1
 
+import data.rolegate.lib.grants
 import data.rolegate.lib.model
 import data.rolegate.lib.result
 
 findings contains result.finding(role, ["spec", "grants", i, "actions", j], result.role_subject(role), msg) if {
-	some role in input.roles
-	some i, grant in role.spec.grants
+	some grant, places in grants.places
 	model.scope_rank[grant.scope] >= model.scope_rank.division
 	some j, action in grant.actions
 	action == "share_report"
 	personal := model.personal_fields(grant)
 	count(personal) > 0
+	some [r, i] in places
+	role := input.roles[r]
 	msg := sprintf("role %q: can share reports on %s at scope %s with personal fields visible (%s)", [
 		role.metadata.name, grant.resource, grant.scope, concat(", ", sort(personal)),
 	])

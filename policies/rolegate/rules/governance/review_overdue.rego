@@ -25,6 +25,7 @@ package rolegate.rules.governance.review_overdue
 import rego.v1
 
 import data.rolegate.lib.access
+import data.rolegate.lib.grants
 import data.rolegate.lib.model
 import data.rolegate.lib.result
 import data.rolegate.lib.traceability
@@ -99,8 +100,7 @@ _is("privileged", role) if role.spec.tier in {"admin", "access_admin"}
 
 _is("privileged", role) if {
 	some grant in role.spec.grants
-	some action in grant.actions
-	action in model.role_admin_actions
+	grant in _admin_grants
 }
 
 _is("contractor", role) if access.contractor_held(role)
@@ -111,16 +111,24 @@ _sensitive(role) if _is("contractor", role)
 
 _sensitive(role) if {
 	some grant in role.spec.grants
+	grant in _sensitive_grants
+}
+
+# The distinct grants (lib.grants) that administer roles, and those that make a role
+# sensitive: each judged once, however many roles hold it.
+_admin_grants := {grant |
+	some grant, _ in grants.places
+	some action in grant.actions
+	action in model.role_admin_actions
+}
+
+_sensitive_grants := {grant | some grant, _ in grants.places; _sensitive_grant(grant)}
+
+_sensitive_grant(grant) if {
 	model.scope_rank[grant.scope] >= model.scope_rank.team
 	traceability.has_personal(grant)
 }
 
-_sensitive(role) if {
-	some grant in role.spec.grants
-	count(traceability.revealed_fields(grant)) > 0
-}
+_sensitive_grant(grant) if count(traceability.revealed_fields(grant)) > 0
 
-_sensitive(role) if {
-	some grant in role.spec.grants
-	count(traceability.personal_export_indexes(grant)) > 0
-}
+_sensitive_grant(grant) if count(traceability.personal_export_indexes(grant)) > 0

@@ -17,6 +17,7 @@ package rolegate.rules.least_privilege.frontline_enumeration
 
 import rego.v1
 
+import data.rolegate.lib.grants
 import data.rolegate.lib.minimisation
 import data.rolegate.lib.result
 
@@ -24,12 +25,13 @@ import data.rolegate.lib.result
 _enumerating := {"list", "search_partial", "bulk_read"}
 
 findings contains result.finding(role, ["spec", "grants", i, "actions", j], result.role_subject(role), msg) if {
-	some role in input.roles
-	role.spec.tier == "frontline"
-	some i, grant in role.spec.grants
-	minimisation.holds_personal(grant.resource)
+	some grant, places in grants.places
 	some j, action in grant.actions
 	action in _enumerating
+	minimisation.holds_personal(grant.resource)
+	some [r, i] in places
+	role := input.roles[r]
+	role.spec.tier == "frontline"
 	msg := sprintf("role %q: frontline grant on %s allows %s, which enumerates customers' personal data", [
 		role.metadata.name, grant.resource, action,
 	])

@@ -16,15 +16,17 @@ package rolegate.rules.traceability.audit_tampering
 
 import rego.v1
 
+import data.rolegate.lib.grants
 import data.rolegate.lib.model
 import data.rolegate.lib.result
 import data.rolegate.lib.traceability
 
 findings contains result.finding(role, ["spec", "grants", i, "actions", j], result.role_subject(role), msg) if {
-	some role in input.roles
-	some i, grant in role.spec.grants
+	some grant, places in grants.places
 	some j, action in grant.actions
 	action in model.audit_tamper_actions
+	some [r, i] in places
+	role := input.roles[r]
 	read := _personal_reads(role)
 	count(read) > 0
 	msg := sprintf("role %q: can %s on %s and also reads personal data (%s)", [
