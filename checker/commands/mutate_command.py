@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 from typing import Any
 
-from checker.commands.options import EXIT_FINDINGS, EXIT_PASS
+from checker.commands.options import EXIT_FINDINGS, EXIT_PASS, percentage, regular_expression
 
 EXAMPLES = """\
 examples:
@@ -39,7 +38,7 @@ def register(commands: Any) -> None:
         help="rule packs whose rules to mutate (default: the built-in rules)",
     )  # fmt: skip
     parser.add_argument(
-        "--rule", action="append", type=_pattern, default=[], metavar="ID",
+        "--rule", action="append", type=regular_expression, default=[], metavar="ID",
         help="only rules whose id matches (a regular expression; repeatable)",
     )  # fmt: skip
     parser.add_argument(
@@ -47,7 +46,7 @@ def register(commands: Any) -> None:
         help="YAML file explaining surviving mutants that no test can kill (equivalent ones)",
     )  # fmt: skip
     parser.add_argument(
-        "--threshold", type=_percent, default=90.0, metavar="PCT",
+        "--threshold", type=percentage, default=90.0, metavar="PCT",
         help="fail if a rule's score is below PCT (default: 90)",
     )  # fmt: skip
     parser.add_argument(
@@ -59,25 +58,6 @@ def register(commands: Any) -> None:
         help="worker processes (default: the CPUs there are)",
     )  # fmt: skip
     parser.set_defaults(handler=run)
-
-
-def _pattern(text: str) -> re.Pattern[str]:
-    try:
-        return re.compile(text)
-    except re.error as error:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a regular expression: {error}"
-        ) from error
-
-
-def _percent(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if not 0.0 <= value <= 100.0:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a percentage from 0 to 100")
-    return value
 
 
 def _positive(text: str) -> int:

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from checker.commands.config_options import add_config_option
-from checker.commands.options import EXIT_FINDINGS, EXIT_PASS, parse_now
+from checker.commands.options import (
+    EXIT_FINDINGS,
+    EXIT_PASS,
+    parse_now,
+    percentage,
+    regular_expression,
+)
 
 EXAMPLES = """\
 examples:
@@ -45,7 +50,7 @@ def register(commands: Any) -> None:
     )
     parser.add_argument(
         "--run",
-        type=_pattern,
+        type=regular_expression,
         default=None,
         metavar="REGEX",
         help="only tests (package.test_name) and cases (their directory) matching REGEX",
@@ -58,7 +63,7 @@ def register(commands: Any) -> None:
     )
     parser.add_argument(
         "--threshold",
-        type=_percent,
+        type=percentage,
         default=None,
         metavar="PCT",
         help="fail if total line coverage is below PCT (implies --coverage)",
@@ -75,25 +80,6 @@ def register(commands: Any) -> None:
         "-v", "--verbose", action="store_true", help="show the print() output of failing tests"
     )
     parser.set_defaults(handler=run)
-
-
-def _pattern(text: str) -> re.Pattern[str]:
-    try:
-        return re.compile(text)
-    except re.error as error:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a regular expression: {error}"
-        ) from error
-
-
-def _percent(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if not 0.0 <= value <= 100.0:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a percentage from 0 to 100")
-    return value
 
 
 def run(args: argparse.Namespace) -> int:
