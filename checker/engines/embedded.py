@@ -27,6 +27,7 @@ from checker.engines import (
     shards,
 )
 from checker.engines.aliases import expand
+from checker.engines.printing import check_custom_findings
 from checker.engines.regosyntax import regorus_parser
 from checker.engines.verbs import rewritten
 from checker.errors import GateError
@@ -147,6 +148,7 @@ class EmbeddedEvaluator:
         recalled = _recalled(cache, policies)
         self._policies = recalled or without_aliases(policies)
         self._engine = _engine_of(self._policies)
+        self._custom_rules = policies.custom_rule_ids()
         if recalled is None:
             # Unsafe variables and similar errors only surface when the rules first run.
             self._eval(EngineInput.of(EMPTY_INPUT), failure="policy does not compile")
@@ -156,11 +158,14 @@ class EmbeddedEvaluator:
 
     def evaluate(self, engine_input: EngineInput) -> dict[str, Any]:
         if shards.worthwhile(engine_input, cpu_count()):
-            return self._decide(
+            decision = self._decide(
                 lambda: shards.evaluate(self._policies, engine_input, evaluate_modules),
                 failure="evaluation failed",
             )
-        return self._eval(engine_input, failure="evaluation failed")
+        else:
+            decision = self._eval(engine_input, failure="evaluation failed")
+        check_custom_findings(decision, self._custom_rules)
+        return decision
 
     def _eval(self, engine_input: EngineInput, *, failure: str) -> dict[str, Any]:
         def one_evaluation() -> str:

@@ -52,6 +52,12 @@ class PolicySet:
         """Rule metadata by id (an object, so OPA's data API can write it whole)."""
         return {rule.id: rule.as_data() for rule in self.rules}
 
+    def custom_rule_ids(self) -> frozenset[str]:
+        """The ids of the rules that come from packs other than the built-in one."""
+        builtin = builtin_policy_dir().resolve()
+        custom = {r.display for r in self.files if not r.path.resolve().is_relative_to(builtin)}
+        return frozenset(rule.id for rule in self.rules if rule.file in custom)
+
     def data(self) -> dict[str, Any]:
         """The data document every engine is given beside the policies."""
         return {"rolegate": {"rule_index": self.rule_index()}}

@@ -93,3 +93,23 @@ test_patterns_that_cannot_be_joined_are_tried_one_by_one if {
 	fs := _findings_with(org, [{"id": "agent07", "type": "individual"}, {"id": "ana.lima", "type": "individual"}])
 	{f.message | some f in fs} == {"account \"agent07\": id matches generic account pattern ^(?P<n>agent)[0-9]+$"}
 }
+
+# The pattern matched is the one in `regexes`, not the one written, on every engine: a
+# mapping rolegate would never make shows it (the \w test above tells only where \w is
+# wider than ASCII).
+test_the_evaluated_pattern_is_the_one_matched if {
+	org := {
+		"spec": {"generic_account_patterns": [`^team-`]},
+		"regexes": {`^team-`: `^shared-`},
+	}
+	fs := _findings_with(org, [{"id": "shared-1", "type": "individual"}, {"id": "team-1", "type": "individual"}])
+	{f.message | some f in fs} == {"account \"shared-1\": id matches generic account pattern ^team-"}
+}
+
+# The same on OPA: \Q quotes to the end of a pattern, so wrapped in the alternation it
+# quotes the closing parenthesis too (the embedded engine compiles no \Q at all).
+test_a_quoted_pattern_that_cannot_be_joined_leaves_the_others_matching if {
+	org := {"spec": {"generic_account_patterns": [`^\Qteam`, `^agent[0-9]+$`]}}
+	fs := _findings_with(org, [{"id": "agent07", "type": "individual"}, {"id": "ana.lima", "type": "individual"}])
+	{f.message | some f in fs; startswith(f.subject, "account:")} == {"account \"agent07\": id matches generic account pattern ^agent[0-9]+$"}
+}

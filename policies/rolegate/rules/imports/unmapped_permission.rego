@@ -25,8 +25,13 @@ import data.rolegate.lib.result
 findings contains result.finding(role, ["spec", "unmapped", i], result.role_subject(role), msg) if {
 	some role in input.roles
 	some i, entry in object.get(role.spec, "unmapped", [])
+	permission := _quoted(entry.permission)
 	msg := sprintf(
-		"role %q: %s permission %q is not mapped to rolegate grants; add it to a --mapping file (permissions: {%q: {grants: [...]}}) and import again",
-		[role.metadata.name, entry.vendor, entry.permission, entry.permission],
+		"role %q: %s permission %s is not mapped to rolegate grants; add it to a --mapping file (permissions: {%s: {grants: [...]}}) and import again",
+		[role.metadata.name, entry.vendor, permission, permission],
 	)
 }
+
+# The permission is vendor text: quoted here rather than with %q, which OPA and the
+# embedded engine print differently for characters newer than Unicode 15.
+_quoted(text) := sprintf(`"%s"`, [replace(replace(text, `\`, `\\`), `"`, `\"`)])

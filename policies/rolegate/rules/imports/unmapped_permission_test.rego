@@ -44,3 +44,15 @@ test_role_without_unmapped_passes if {
 test_empty_unmapped_list_passes if {
 	count(_findings(object.union(_good, {"spec": {"unmapped": []}}))) == 0
 }
+
+test_quotes_and_backslashes_in_a_permission_are_escaped if {
+	odd := object.union(_good, {"spec": {"unmapped": [{"vendor": "zendesk", "permission": `say "hi"\now`}]}})
+	some f in _findings(odd)
+	contains(f.message, `permission "say \"hi\"\\now" is not mapped`)
+}
+
+test_a_character_newer_than_unicode_15_is_printed_as_is if {
+	newer := object.union(_good, {"spec": {"unmapped": [{"vendor": "zendesk", "permission": "\ud833\udc00"}]}})
+	some f in _findings(newer)
+	contains(f.message, "permission \"\ud833\udc00\" is not mapped")
+}
