@@ -8,7 +8,7 @@ module holds the rewritten texts, with a digest of the texts they were made from
 regorus version that parsed them. Regenerate it after editing ``policies/`` or changing
 regorus with
 
-    python -m checker.engines.prepared
+    python -m checker.engines.regenerate
 
 (``--check`` only says whether it is current; tests/engines/test_prepared.py fails when it
 is not). A policy set whose texts, all of them and in order, and regorus version match
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -89,35 +88,3 @@ def _read(path: Path) -> dict[str, Any] | None:
     except (OSError, ValueError):
         return None
     return found if isinstance(found, dict) else None
-
-
-def _current() -> tuple[Any, str]:
-    """What builtin_rego.json should hold now, and its text."""
-    from checker.engines.embedded import rewrite_texts
-    from checker.policy.policyset import builtin_policy_dir, load_policy_set
-
-    files = load_policy_set(()).files
-    base = builtin_policy_dir()
-    names = [rego.path.relative_to(base).as_posix() for rego in files]
-    texts = [rego.text for rego in files]
-    found = document(names, texts, rewrite_texts(files))
-    return found, json.dumps(found, indent=1, ensure_ascii=False) + "\n"
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    arguments = list(sys.argv[1:] if argv is None else argv)
-    _, text = _current()
-    on_disk = SHIPPED.read_text("utf-8") if SHIPPED.exists() else None
-    if arguments == ["--check"]:
-        print(f"{SHIPPED}: {'current' if on_disk == text else 'out of date'}")
-        return 0 if on_disk == text else 1
-    if arguments:
-        print("usage: python -m checker.engines.prepared [--check]", file=sys.stderr)
-        return 2
-    SHIPPED.write_text(text, "utf-8")
-    print(f"wrote {SHIPPED}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

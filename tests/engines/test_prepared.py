@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from checker.engines import EMPTY_INPUT, EngineInput, embedded, prepared
+from checker.engines import EMPTY_INPUT, EngineInput, embedded, prepared, regenerate
 from checker.engines.embedded import EmbeddedEvaluator
 from checker.inventory import build_input
 from checker.policy.policyset import load_policy_set
@@ -45,11 +45,11 @@ def _rewrites(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 def test_the_shipped_file_is_the_rewrite_of_the_sources_now() -> None:
     """Fails after an edit of policies/ or a new regorus: run the command it names."""
-    _, text = prepared._current()
+    _, text = regenerate.current()
     assert prepared.SHIPPED.read_text("utf-8") == text, (
-        "checker/engines/builtin_rego.json is out of date: python -m checker.engines.prepared"
+        "checker/engines/builtin_rego.json is out of date: python -m checker.engines.regenerate"
     )
-    assert prepared.main(["--check"]) == 0
+    assert regenerate.main(["--check"]) == 0
 
 
 def test_the_built_in_policies_are_not_rewritten_and_decide_as_a_fresh_rewrite(
