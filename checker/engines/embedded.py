@@ -154,8 +154,10 @@ class EmbeddedEvaluator:
     the same versions, compile the same way."""
 
     def __init__(self, policies: PolicySet, *, cache_dir: Path | None = None) -> None:
-        cache = open_store(cache_dir, _cache_salt()) if cache_dir is not None else None
-        recalled = _shipped(policies) or _recalled(cache, policies)
+        shipped = _shipped(policies)
+        wanted = cache_dir is not None and shipped is None  # nothing to remember otherwise
+        cache = open_store(cache_dir, _cache_salt()) if wanted and cache_dir else None
+        recalled = shipped or _recalled(cache, policies)
         self._policies = recalled or without_aliases(policies)
         self._engine = _engine_of(self._policies)
         if recalled is None:
