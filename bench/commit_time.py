@@ -16,6 +16,11 @@ schemas (references.py), then rolegate's ``check`` in five situations:
 
 It prints the minimum and median wall and CPU (user + system) time of each, their ratio
 to check-jsonschema's median in the same run, and writes everything as JSON.
+
+The tools run as an installed hook runs them: with Python's bytecode cache on (an
+inherited PYTHONDONTWRITEBYTECODE is dropped; pip compiles an installed package's
+bytecode anyway, but an editable checkout would otherwise recompile every module on every
+run), after one untimed run of each so the bytecode exists.
 """
 
 from __future__ import annotations
@@ -50,6 +55,14 @@ def rolegate_run(command: list[str], repo: Path, cache: Path | None) -> measure.
             f"commit_time.py: rolegate could not decide (exit {run.code}):\n{run.stderr}"
         )
     return run
+
+
+def warm_up(command: list[str], repo: Path, schema: Path, work: Path) -> None:
+    """One untimed run of each tool: their bytecode written, the files in the OS cache."""
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # inherited by every run after this
+    references.check_jsonschema("check-jsonschema", repo, schema)
+    rolegate_run(command, repo, None)
+    rolegate_run(command, repo, work / "cache-warm-up")
 
 
 def one_repetition(
@@ -119,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(temp)
         repo = prepare(work, args.roles, args.seed)
         schema = references.schema_dir(work / "schemas")
+        warm_up(command, repo, schema, work)
         runs = []
         for number in range(args.repeat):
             runs.append(one_repetition(command, repo, schema, work, number))

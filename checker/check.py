@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from checker.decision import Decision, read_decision, wanted_regions
 from checker.engines import EngineInput, EngineSettings, Evaluator, load_engine
@@ -23,8 +23,9 @@ from checker.repo import Repo, Stopwatch, read_repo
 from checker.result import Report
 from checker.review.placed import read_review
 from checker.review.request import ReviewRequest, review_input
-from checker.usage.aggregate import summarize
-from checker.usage.summary import Summary
+
+if TYPE_CHECKING:  # usage logs are read only with --usage: a plain check never imports them
+    from checker.usage.summary import Summary
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,8 @@ def _suggestions(raw: dict[str, Any]) -> dict[str, Any]:
 def _usage(options: CheckOptions) -> Summary | None:
     if not options.usage:
         return None
+    from checker.usage.aggregate import summarize
+
     return summarize(options.usage, now=options.now, base=options.usage_base, root=options.root)
 
 

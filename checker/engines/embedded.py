@@ -18,12 +18,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from checker import __version__
 from checker.engines import (
     EMPTY_INPUT,
     ENTRY_POINT,
     EngineInput,
     EngineSettings,
     decision_of,
+    prepared,
     shards,
 )
 from checker.engines.aliases import expand
@@ -64,6 +66,13 @@ def without_aliases(policies: PolicySet) -> PolicySet:
 
 @lru_cache(maxsize=4)  # a process may build several engines of the same policies
 def _expanded(files: tuple[RegoFile, ...]) -> tuple[RegoFile, ...]:
+    texts = prepared.shipped(tuple(r.text for r in files)) or rewrite_texts(files)
+    return tuple(replace(rego, text=text) for rego, text in zip(files, texts, strict=True))
+
+
+def rewrite_texts(files: tuple[RegoFile, ...]) -> list[str]:
+    """Each file's text rewritten (aliases.py, verbs.py), worked out now; GateError on
+    bad Rego."""
     parse = regorus_parser(regorus.Engine)
     try:
         modules = expand([(r.display, rewritten(r.display, r.text)) for r in files], parse)
@@ -71,7 +80,16 @@ def _expanded(files: tuple[RegoFile, ...]) -> tuple[RegoFile, ...]:
         raise
     except Exception as error:  # regorus raises RuntimeError for every kind of failure
         raise GateError(f"policy does not compile: {engine_message(error)}") from error
-    return tuple(replace(rego, text=text) for rego, (_, text) in zip(files, modules, strict=True))
+    return [text for _, text in modules]
+
+
+def _shipped(policies: PolicySet) -> PolicySet | None:
+    """The built-in policies as rewritten when rolegate was built (prepared.py)."""
+    texts = prepared.shipped(tuple(rego.text for rego in policies.files))
+    if texts is None:
+        return None
+    files = zip(policies.files, texts, strict=True)
+    return replace(policies, files=tuple(replace(rego, text=text) for rego, text in files))
 
 
 def new_engine(policies: PolicySet) -> Any:
@@ -127,25 +145,20 @@ def _policies_key(policies: PolicySet) -> str:
 
 def _cache_salt() -> str:
     """The rewrite and the compile check depend on rolegate's and regorus's versions."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    found = []
-    for package in ("rolegate", "gordon-to-regorus"):
-        try:
-            found.append(f"{package} {version(package)}")
-        except PackageNotFoundError:
-            found.append(f"{package} unknown")
-    return " ".join(found)
+    return f"rolegate {__version__} gordon-to-regorus {prepared.regorus_version()}"
 
 
 class EmbeddedEvaluator:
-    """The policies compiled on regorus. With a ``cache_dir``, policies this engine has
-    rewritten (aliases.py) and compiled before are taken from the cache there: the same
-    texts, on the same versions, compile the same way."""
+    """The policies compiled on regorus. The built-in policies come rewritten with
+    rolegate (prepared.py); with a ``cache_dir``, other policies this engine has rewritten
+    (aliases.py) and compiled before are taken from the cache there: the same texts, on
+    the same versions, compile the same way."""
 
     def __init__(self, policies: PolicySet, *, cache_dir: Path | None = None) -> None:
-        cache = open_store(cache_dir, _cache_salt()) if cache_dir is not None else None
-        recalled = _recalled(cache, policies)
+        shipped = _shipped(policies)
+        wanted = cache_dir is not None and shipped is None  # nothing to remember otherwise
+        cache = open_store(cache_dir, _cache_salt()) if wanted and cache_dir else None
+        recalled = shipped or _recalled(cache, policies)
         self._policies = recalled or without_aliases(policies)
         self._engine = _engine_of(self._policies)
         self._custom_rules = policies.custom_rule_ids()

@@ -31,7 +31,7 @@ class RegoFile:
 def read_pack(source: Path, *, tests: bool) -> list[RegoFile]:
     """The ``.rego`` files of a pack, sorted; ``*_test.rego`` only with ``tests``."""
     if source.is_dir():
-        return [f for f in _from_directory(source) if tests or not _is_test(f.path.name)]
+        return _from_directory(source, tests=tests)
     if source.is_file() and source.name.endswith(BUNDLE_SUFFIXES):
         return [f for f in _from_tarball(source) if tests or not _is_test(f.path.name)]
     if source.exists():
@@ -46,11 +46,14 @@ def _is_test(name: str) -> bool:
     return name.endswith("_test.rego")
 
 
-def _from_directory(directory: Path) -> list[RegoFile]:
+def _from_directory(directory: Path, *, tests: bool) -> list[RegoFile]:
+    """Its ``.rego`` files; the unit tests are not even read unless asked for (the
+    built-in pack has as many as rules, and every check reads the pack)."""
     found = []
     for root, dirs, names in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found += [_read(Path(root, name)) for name in sorted(names) if name.endswith(".rego")]
+        wanted = (n for n in sorted(names) if n.endswith(".rego") and (tests or not _is_test(n)))
+        found += [_read(Path(root, name)) for name in wanted]
     return found
 
 

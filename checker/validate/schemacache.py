@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Iterable
 from typing import Any
 
+from checker import __version__
 from checker.load.cachestore import CacheStore
 from checker.load.loader import Document, positions_of
 from checker.validate.schema import KIND_FILES, schema_text
@@ -25,16 +26,9 @@ def salt() -> str:
     schemas = hashlib.sha256()
     for name in ["common", *KIND_FILES.values()]:
         schemas.update(schema_text(name).encode())
-    return f"rolegate {_version()} schemas {schemas.hexdigest()}"
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("rolegate")
-    except PackageNotFoundError:
-        return "unknown"
+    # checker.__version__, not importlib.metadata: its import and look-up cost every cached
+    # run tens of milliseconds (the store's key also holds a stamp of the code itself)
+    return f"rolegate {__version__} schemas {schemas.hexdigest()}"
 
 
 class SchemaVerdicts:

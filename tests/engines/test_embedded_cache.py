@@ -1,5 +1,7 @@
 """The embedded engine's rewritten policies, remembered: the same decision, no second
-rewrite, and a rewrite again when the entry cannot be trusted."""
+rewrite, and a rewrite again when the entry cannot be trusted. (The built-in policies'
+rewrite is shipped, test_prepared.py; here it is turned off, so that they stand for any
+policy set the cache must remember.)"""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from checker.engines import EngineInput, embedded
+from checker.engines import EngineInput, embedded, prepared
 from checker.engines.embedded import REWRITE, EmbeddedEvaluator, _cache_salt, _policies_key
 from checker.inventory import build_input
 from checker.load.cachestore import open_store
@@ -19,6 +21,11 @@ from checker.repo import read_repo
 from conftest import FIXTURES
 
 POLICIES = load_policy_set(())
+
+
+@pytest.fixture(autouse=True)
+def _nothing_shipped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(prepared, "shipped", lambda texts: None)
 
 
 def _input() -> EngineInput:

@@ -87,3 +87,35 @@ def test_the_example_role_passes_the_gate() -> None:
 def test_kinds_the_engines_read_differently_always_go_to_jsonschema(kind: str) -> None:
     valid = next(data for _, data in DOCUMENTS if data["kind"] == kind)
     assert not _gate().valid(kind, valid)
+
+
+ORG_POLICY = next(data for _, data in DOCUMENTS if data["kind"] == "OrgPolicy")
+
+
+def _with_patterns(*patterns: str) -> dict[str, Any]:
+    policy = copy.deepcopy(ORG_POLICY)
+    policy["spec"]["generic_account_patterns"] = list(patterns)
+    return policy
+
+
+def test_a_valid_org_policy_passes_the_gate() -> None:
+    """So a check needs no jsonschema for it (format regex is read alike)."""
+    assert _gate().valid("OrgPolicy", ORG_POLICY)
+    assert _agrees("OrgPolicy", ORG_POLICY)
+
+
+@pytest.mark.parametrize(
+    "patterns",
+    [
+        ["^(?=x)shared$"],  # lookahead: ECMA-262 reads it, the Rego engines do not alike
+        [r"^shared\Z"],
+        ["^(unclosed$"],
+        [f"^{c}[^a]{{25}}" for c in "xyz"],  # each portable, too large together
+    ],
+)
+def test_an_org_policy_the_engines_cannot_read_alike_goes_to_jsonschema(
+    patterns: list[str],
+) -> None:
+    policy = _with_patterns(*patterns)
+    assert not _gate().valid("OrgPolicy", policy)
+    assert Validators(fast=False).errors("OrgPolicy", policy) != []
