@@ -37,17 +37,18 @@ GROUP BY {", ".join(KEYS)}
 """
 
 
-def _events(dialect: Dialect, now: str, hashed: bool, problems: set[str]) -> tuple[str, str]:
-    """The usable events with a record (key_id, login_id, hour and its columns), and
-    the record as usage_hits has it, of those columns (``e``), made once they are few."""
+def _events(dialect: Dialect, now: str, hashed: bool, problems: set[str]) -> tuple[str, str, str]:
+    """The usable events with a record (login_id, hour and their columns ``e``), and
+    their key_id and record as usage_hits has them, made once the events are few."""
     if hashed:
         return (
             f"""
-SELECT {raw_key(dialect)} AS key_id, {raw_login(dialect)} AS login_id,
-  {dialect.hours.format("t")} AS hours, resource, record
+SELECT {raw_login(dialect)} AS login_id, {dialect.hours.format("t")} AS hours,
+  {", ".join(KEYS)}, record
 FROM usage_raw
 WHERE NOT (record IS NULL OR trim(record) = '') AND {row_usable(dialect, now, problems)}
 """,
+            raw_key(dialect, "e."),
             "trim(e.resource) || '/' || trim(e.record)",
         )
     on = " AND ".join(f"c.{key} = k.{key}" for key in KEYS)
@@ -57,6 +58,7 @@ SELECT k.key_id, k.login_id, {dialect.hours.format("c.t")} AS hours, c.record
 FROM usage_checked c JOIN usage_keys k ON {on}
 WHERE c.problem IS NULL AND c.record IS NOT NULL
 """,
+        "e.key_id",
         "e.record",
     )
 
@@ -66,13 +68,13 @@ def tables(
 ) -> tuple[tuple[str, str], ...]:
     """The tables after sql.grouped, in order; ``hashed`` from sql.HASHES_NAME_KEYS,
     ``problems`` the problems the logs have (sql.PROBLEMS)."""
-    events, record = _events(dialect, now, hashed, problems)
+    events, key_id, record = _events(dialect, now, hashed, problems)
     cells = f"""
 SELECT login_id, hours FROM ({events}) AS e GROUP BY login_id, hours HAVING count(*) > 1
 """
     hits = f"""
 SELECT key_id, login_id, hours, record FROM (
-  SELECT e.key_id, e.login_id, e.hours, {record} AS record
+  SELECT {key_id} AS key_id, e.login_id, e.hours, {record} AS record
   FROM ({events}) AS e JOIN usage_cells c ON e.login_id = c.login_id AND e.hours = c.hours
 ) AS h
 GROUP BY key_id, login_id, hours, record

@@ -144,8 +144,8 @@ def row_usable(dialect: Dialect, now: str, problems: set[str]) -> str:
     return " AND ".join(tests) or "TRUE"
 
 
-def raw_key(dialect: Dialect) -> str:
-    return dialect.hash.format(", ".join(KEYS))
+def raw_key(dialect: Dialect, prefix: str = "") -> str:
+    return dialect.hash.format(", ".join(prefix + key for key in KEYS))
 
 
 def raw_login(dialect: Dialect) -> str:
