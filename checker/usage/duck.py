@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import GateError
-from checker.usage import sql
+from checker.usage import peaks, sql
 from checker.usage.aggregate import Aggregated, Problem
 from checker.usage.grantfile import grants_copy
 from checker.usage.needs import need
@@ -20,6 +20,9 @@ ENGINE = "duckdb"
 EXAMPLES = 3  # skipped rows shown per log
 # DuckDB's memory ceiling; past it, sorts and hash tables spill to a scratch folder.
 MEMORY_LIMIT = os.environ.get("ROLEGATE_DUCKDB_MEMORY", "1GB")
+# Whether events may be numbered by hashing their raw keys when the hashes are checked
+# to name the keys (sql.HASHES_NAME_KEYS); False forces the join, for tests.
+HASHED = True
 
 
 def aggregate(logs: Sequence[Prepared], *, now: str, grants_file: Path | None = None) -> Aggregated:
@@ -36,12 +39,19 @@ def aggregate(logs: Sequence[Prepared], *, now: str, grants_file: Path | None = 
             # No statement below needs the rows in the files' order (sql.py), and keeping
             # it holds 100M-row tables in memory past the limit instead of spilling them.
             con.execute("SET preserve_insertion_order = false")
-            selects = [_select(log, _zoned(con, log)) for log in logs]
+            # src is the log's number here, a key cheaper to group by than its path.
+            selects = [_select(log, _zoned(con, log), str(i)) for i, log in enumerate(logs)]
             _run(con, "CREATE TEMPORARY VIEW usage_raw AS " + " UNION ALL ".join(selects), logs)
             _run(con, sql.checked_view(sql.DUCKDB, now), logs)
-            for table, select in sql.tables(sql.DUCKDB):
+            for table, select in sql.grouped(sql.DUCKDB, now):
                 _run(con, f"CREATE TEMPORARY TABLE {table} AS {select}", logs)
-            problems = [Problem(*row) for row in _rows(con, sql.PROBLEMS, logs)]
+            problems = [
+                Problem(logs[int(src)].src, *row) for src, *row in _rows(con, sql.PROBLEMS, logs)
+            ]
+            hashed = bool(_rows(con, sql.HASHES_NAME_KEYS, logs)[0][0]) and HASHED
+            found = {p.problem for p in problems if p.problem}
+            for table, select in peaks.tables(sql.DUCKDB, now, hashed=hashed, problems=found):
+                _run(con, f"CREATE TEMPORARY TABLE {table} AS {select}", logs)
             examples = {
                 log.src: _examples(con, log, now)
                 for log in logs
@@ -49,19 +59,22 @@ def aggregate(logs: Sequence[Prepared], *, now: str, grants_file: Path | None = 
             }
             written = _write_grants(con, grants_file, logs) if grants_file else 0
             return Aggregated(
-                grants=[] if grants_file else _dicts(con, sql.grants_query(sql.DUCKDB), logs),
-                accounts=_dicts(con, sql.accounts_query(sql.DUCKDB), logs),
+                grants=[] if grants_file else _dicts(con, peaks.grants_query(sql.DUCKDB), logs),
+                accounts=_dicts(con, peaks.accounts_query(sql.DUCKDB), logs),
                 systems=_dicts(con, sql.systems_query(sql.DUCKDB), logs),
                 problems=tuple(problems),
                 examples=examples,
-                src_systems=tuple(_rows(con, sql.SOURCE_SYSTEMS, logs)),
+                src_systems=tuple(
+                    (logs[int(src)].src, system)
+                    for src, system in _rows(con, sql.SOURCE_SYSTEMS, logs)
+                ),
                 grants_written=written,
             )
 
 
 def _write_grants(con: Any, target: Path, logs: Sequence[Prepared]) -> int:
     """The grant rows written by DuckDB to ``target``, never fetched; how many."""
-    copy = grants_copy(sql.grants_query(sql.DUCKDB), _quote(str(target)))
+    copy = grants_copy(peaks.grants_query(sql.DUCKDB), _quote(str(target)))
     return int(_rows(con, copy, logs)[0][0])
 
 
@@ -74,7 +87,8 @@ def _zoned(con: Any, log: Prepared) -> bool:
     return bool(_rows(con, query, [log])[0][1] == "TIMESTAMP WITH TIME ZONE")
 
 
-def _select(log: Prepared, zoned: bool) -> str:
+def _select(log: Prepared, zoned: bool, src: str | None = None) -> str:
+    """The log as usage_raw's columns; ``src`` its number (default: its name)."""
     path = _quote(str(log.path))
     text = {c: f"CAST({c} AS VARCHAR)" if c in log.columns else "NULL" for c in _NEUTRAL}
     if log.format == "csv":
@@ -95,7 +109,7 @@ def _select(log: Prepared, zoned: bool) -> str:
             "CAST(time AS TIMESTAMP)",
         )
     return (
-        f"SELECT {_quote(log.src)} AS src, {text['account']} AS account, "
+        f"SELECT {src or _quote(log.src)} AS src, {text['account']} AS account, "
         f"{text['system']} AS system, {text['resource']} AS resource, "
         f"{text['action']} AS action, {text['field']} AS field, "
         f"{text['visibility']} AS visibility, {text['record']} AS record, "

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import GateError
-from checker.usage import sql
+from checker.usage import peaks, sql
 from checker.usage.aggregate import Aggregated, Problem
 from checker.usage.needs import need
 from checker.usage.prepare import Prepared
@@ -60,30 +60,35 @@ def aggregate(logs: Sequence[Prepared], *, now: str, grants_file: Path | None = 
             raw = raw.unionByName(frame)
         raw.createOrReplaceTempView("usage_raw")
         spark.sql(sql.checked_view(sql.SPARK, now))
-        for table, select in sql.tables(sql.SPARK):
-            spark.catalog.dropTempView(table)  # a session runs several summaries
-            spark.sql(f"CACHE TABLE {table} AS {select}")
+        _cache(spark, sql.grouped(sql.SPARK, now))
         problems = [Problem(*row) for row in spark.sql(sql.PROBLEMS).collect()]
+        hashed = bool(spark.sql(sql.HASHES_NAME_KEYS).collect()[0][0])
+        found = {p.problem for p in problems if p.problem}
+        _cache(spark, peaks.tables(sql.SPARK, now, hashed=hashed, problems=found))
         examples = {
             log.src: _examples(spark, log, now)
             for log in logs
             if any(p.src == log.src and p.problem for p in problems)
         }
         return Aggregated(
-            grants=_dicts(spark, sql.grants_query(sql.SPARK)),
-            accounts=_dicts(spark, sql.accounts_query(sql.SPARK)),
+            grants=_dicts(spark, peaks.grants_query(sql.SPARK)),
+            accounts=_dicts(spark, peaks.accounts_query(sql.SPARK)),
             systems=_dicts(spark, sql.systems_query(sql.SPARK)),
             problems=tuple(problems),
             examples=examples,
             src_systems=tuple(tuple(r) for r in spark.sql(sql.SOURCE_SYSTEMS).collect()),
         )
-        for table, _ in sql.tables(sql.SPARK):
-            spark.sql(f"UNCACHE TABLE IF EXISTS {table}")
     except Exception as error:  # Spark raises its own error types from the JVM
         if isinstance(error, GateError):
             raise
         message = " ".join(str(error).split())[:400]
         raise GateError(f"the Spark aggregation failed: {message}") from error
+
+
+def _cache(spark: Any, tables: tuple[tuple[str, str], ...]) -> None:
+    for table, select in tables:
+        spark.catalog.dropTempView(table)  # a session runs several summaries
+        spark.sql(f"CACHE TABLE {table} AS {select}")
 
 
 def _read(spark: Any, log: Prepared) -> Any:

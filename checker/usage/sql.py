@@ -40,6 +40,7 @@ class Dialect:
     iso: str  # a format string: {0} a TIMESTAMP, as text like 2026-10-02T12:01:26Z
     hours: str  # {0} a TIMESTAMP, as whole hours since 1970 (BIGINT)
     from_hours: str  # {0} hours since 1970, as a TIMESTAMP
+    hash: str  # {0} columns, as one 64-bit hash (NULL-safe; collisions are checked)
 
     def match(self, text: str, pattern: str) -> str:
         return self.matches.format(text, f"'{pattern}'")
@@ -51,6 +52,7 @@ DUCKDB = Dialect(
     "strftime({0}, '%Y-%m-%dT%H:%M:%SZ')",
     "CAST(floor(epoch({0}) / 3600) AS BIGINT)",
     "make_timestamp(CAST({0} AS BIGINT) * 3600000000)",
+    "hash({0})",
 )
 SPARK = Dialect(
     "spark",
@@ -58,11 +60,61 @@ SPARK = Dialect(
     "date_format({0}, \"yyyy-MM-dd'T'HH:mm:ss'Z'\")",
     "CAST(floor(unix_timestamp({0}) / 3600) AS BIGINT)",
     "timestamp_seconds(CAST({0} AS BIGINT) * 3600)",
+    "xxhash64({0})",
 )
 
 
 def _blank(column: str) -> str:
     return f"({column} IS NULL OR trim({column}) = '')"
+
+
+def _time_checks(now: str) -> tuple[str, str, str]:
+    """Missing, unparsable and future time, for one row of usage_raw."""
+    return (_blank("time_text"), "t IS NULL", f"t > TIMESTAMP '{now}'")
+
+
+# usage_groups keeps the time checks as one number, time_state (0: the time is usable).
+_GROUP_TIME = ("time_state = 1", "time_state = 2", "time_state = 3")
+
+
+def _conditions(dialect: Dialect, time: tuple[str, str, str]) -> tuple[tuple[str, str], ...]:
+    """Each problem and when a row has it, first match wins: over raw columns, with
+    ``time`` the conditions of a missing, unparsable and future time."""
+    visibilities = ", ".join(f"'{v}'" for v in VISIBILITIES)
+    count_ok = dialect.match("trim(count_text)", _COUNT)
+    return (
+        ("missing account", _blank("account")),
+        ("missing time", time[0]),
+        ("unparsable time (ISO 8601 with an offset expected)", time[1]),
+        ("missing system", _blank("system")),
+        ("missing resource", _blank("resource")),
+        ("missing action", _blank("action")),
+        (
+            "unknown visibility",
+            f"NOT {_blank('visibility')} AND trim(visibility) NOT IN ({visibilities})",
+        ),
+        ("count is not a positive integer", f"NOT {_blank('count_text')} AND NOT {count_ok}"),
+        ("in the future (after --now)", time[2]),
+    )
+
+
+def _problem(conditions: tuple[tuple[str, str], ...]) -> str:
+    cases = " ".join(f"WHEN {when} THEN '{label}'" for label, when in conditions)
+    return f"CASE {cases} ELSE NULL END"
+
+
+def _count(dialect: Dialect) -> str:
+    count_ok = dialect.match("trim(count_text)", _COUNT)
+    return (
+        f"CASE WHEN {_blank('count_text')} THEN 1 "
+        f"WHEN {count_ok} THEN CAST(trim(count_text) AS BIGINT) ELSE NULL END"
+    )
+
+
+def _cleaned() -> str:
+    return """trim(account) AS account, trim(system) AS system, trim(resource) AS resource,
+  trim(action) AS action, coalesce(trim(field), '') AS field,
+  coalesce(trim(visibility), '') AS visibility"""
 
 
 def checked_view(dialect: Dialect, now: str) -> str:
@@ -75,142 +127,90 @@ def checked_view(dialect: Dialect, now: str) -> str:
 def checked_select(dialect: Dialect, now: str, relation: str, extra: str = "") -> str:
     """The SELECT behind ``usage_checked`` over any relation with the raw columns;
     ``extra`` is a column list passed through first (the examples' row numbers)."""
-    visibilities = ", ".join(f"'{v}'" for v in VISIBILITIES)
-    count_ok = dialect.match("trim(count_text)", _COUNT)
     return f"""
 SELECT {extra}
-  src,
-  trim(account) AS account,
-  trim(system) AS system,
-  trim(resource) AS resource,
-  trim(action) AS action,
-  coalesce(trim(field), '') AS field,
-  coalesce(trim(visibility), '') AS visibility,
+  src, {_cleaned()},
   CASE WHEN {_blank("record")} THEN NULL ELSE trim(resource) || '/' || trim(record) END
     AS record,
-  t,
-  CASE WHEN {_blank("count_text")} THEN 1
-       WHEN {count_ok} THEN CAST(trim(count_text) AS BIGINT)
-       ELSE NULL END AS n,
-  CASE
-    WHEN {_blank("account")} THEN 'missing account'
-    WHEN {_blank("time_text")} THEN 'missing time'
-    WHEN t IS NULL THEN 'unparsable time (ISO 8601 with an offset expected)'
-    WHEN {_blank("system")} THEN 'missing system'
-    WHEN {_blank("resource")} THEN 'missing resource'
-    WHEN {_blank("action")} THEN 'missing action'
-    WHEN NOT {_blank("visibility")} AND trim(visibility) NOT IN ({visibilities})
-      THEN 'unknown visibility'
-    WHEN NOT {_blank("count_text")} AND NOT {count_ok} THEN 'count is not a positive integer'
-    WHEN t > TIMESTAMP '{now}' THEN 'in the future (after --now)'
-    ELSE NULL
-  END AS problem
+  t, {_count(dialect)} AS n, {_problem(_conditions(dialect, _time_checks(now)))} AS problem
 FROM {relation}
 """
 
 
-# The checked rows, read once and grouped by log, problem and key: the skipped rows'
-# counts, each key's first and last use and events, and which systems each log holds.
-# Both engines materialise it as the table usage_seen; ``problem`` is '' for usable rows.
-SEEN = f"""
-SELECT src, coalesce(problem, '') AS problem, {", ".join(KEYS)}, min(t) AS first_t,
-  max(t) AS last_t, sum(coalesce(n, 0)) AS events, count(*) AS row_count
-FROM usage_checked
-GROUP BY src, coalesce(problem, ''), {", ".join(KEYS)}
+def row_usable(dialect: Dialect, now: str, problems: set[str]) -> str:
+    """A condition true for the rows of usage_raw that have none of ``problems``: the
+    problems the logs were found to have, so with none there is nothing to test."""
+    tests = [f"NOT ({w})" for p, w in _conditions(dialect, _time_checks(now)) if p in problems]
+    return " AND ".join(tests) or "TRUE"
+
+
+def raw_key(dialect: Dialect, prefix: str = "") -> str:
+    return dialect.hash.format(", ".join(prefix + key for key in KEYS))
+
+
+def raw_login(dialect: Dialect) -> str:
+    return dialect.hash.format("account, system")
+
+
+_RAW = ", ".join(KEYS)
+
+
+def grouped(dialect: Dialect, now: str) -> tuple[tuple[str, str], ...]:
+    """The first tables, in order. usage_groups: the raw rows read once and grouped as
+    they are (the log, the six keys untrimmed, the count's text, the time's state), so
+    the checks and trims below run per group, not per event; first_record_t is the first
+    time with a record. usage_seen: per log, problem ('' for usable rows) and cleaned
+    key, the skipped rows, first and last use, events, and the hashes of the raw keys."""
+    state = "CASE " + " ".join(
+        f"WHEN {when} THEN {i}" for i, when in enumerate(_time_checks(now), 1)
+    )
+    groups = f"""
+SELECT src, {_RAW}, count_text, time_state, min(t) AS first_t, max(t) AS last_t,
+  count(*) AS row_count, min(record_t) AS first_record_t
+FROM (
+  SELECT src, {_RAW}, count_text, t, {state} ELSE 0 END AS time_state,
+    CASE WHEN {_blank("record")} THEN NULL ELSE t END AS record_t
+  FROM usage_raw
+) AS r
+GROUP BY src, {_RAW}, count_text, time_state
 """
+    seen = f"""
+SELECT src, coalesce(problem, '') AS problem, {_RAW}, min(first_t) AS first_t,
+  max(last_t) AS last_t, sum(row_count * coalesce(n, 0)) AS events,
+  sum(row_count) AS row_count, min(first_record_t) AS first_record_t,
+  min(raw_key) AS key_low, max(raw_key) AS key_high,
+  min(raw_login) AS login_low, max(raw_login) AS login_high
+FROM (
+  SELECT src, {_cleaned()}, first_t, last_t, row_count, first_record_t,
+    {_count(dialect)} AS n, {_problem(_conditions(dialect, _GROUP_TIME))} AS problem,
+    {raw_key(dialect)} AS raw_key, {raw_login(dialect)} AS raw_login
+  FROM usage_groups
+) AS g
+GROUP BY src, coalesce(problem, ''), {_RAW}
+"""
+    return (("usage_groups", groups), ("usage_seen", seen))
+
 
 PROBLEMS = """
 SELECT src, problem, sum(row_count) AS row_count, sum(events) AS events
 FROM usage_seen GROUP BY src, problem
 """
 
-# Every key used, numbered (key_id), with its account x system numbered too (login_id),
-# and its totals: the table usage_keys. The busiest hour is then computed over integers.
-KEYED = f"""
-SELECT {", ".join(KEYS)}, min(first_t) AS first_t, max(last_t) AS last_t,
-  sum(events) AS events,
-  row_number() OVER (ORDER BY {", ".join(KEYS)}) AS key_id,
-  dense_rank() OVER (ORDER BY account, system) AS login_id
-FROM usage_seen WHERE problem = ''
-GROUP BY {", ".join(KEYS)}
+
+def _unique(keys: str, prefix: str) -> str:
+    return f"""(SELECT count(*) AS n, count(DISTINCT low) AS ids,
+    sum(CASE WHEN low = high THEN 0 ELSE 1 END) AS split
+  FROM (SELECT min({prefix}_low) AS low, max({prefix}_high) AS high
+    FROM usage_seen WHERE problem = '' GROUP BY {keys}) AS u) AS {prefix}s"""
+
+
+# Whether the hash of a row's raw keys names its cleaned key (and the hash of its raw
+# account and system its login): each key has one hash and no two keys share one. Then
+# the events are numbered by hashing the raw columns, not by joining the six texts.
+HASHES_NAME_KEYS = f"""
+SELECT keys.n = keys.ids AND keys.split = 0 AND logins.n = logins.ids AND logins.split = 0
+FROM {_unique(_RAW, "key")} CROSS JOIN {_unique("account, system", "login")}
 """
-
-
-def hits_query(dialect: Dialect) -> str:
-    """The table usage_hits: each key's hours (since 1970) and the records touched in
-    them, one row per key x hour x record; a NULL record is an event without one."""
-    on = " AND ".join(f"c.{key} = k.{key}" for key in KEYS)
-    return f"""
-SELECT key_id, login_id, hours, record FROM (
-  SELECT k.key_id, k.login_id, {dialect.hours.format("c.t")} AS hours, c.record
-  FROM usage_checked c JOIN usage_keys k ON {on}
-  WHERE c.problem IS NULL
-) AS h
-GROUP BY key_id, login_id, hours, record
-"""
-
-
-# The tables each engine materialises, in order, before the queries below.
-def tables(dialect: Dialect) -> tuple[tuple[str, str], ...]:
-    return (("usage_seen", SEEN), ("usage_keys", KEYED), ("usage_hits", hits_query(dialect)))
-
-
-# The busiest hour, in one aggregate: each hour's distinct records and the hour (as hours
-# since 1970, below 10**6 until the year 2084) coded into one number, records first and
-# then the earlier hour, so that max() picks the most records and, on a tie, the first
-# hour. GROUP BYs over integer ids only (the distinct records of an hour are the rows of
-# usage_hits), then one join on the id for the row's text.
-_SPAN = 1_000_000
-_CODE = f"CASE WHEN records > 0 THEN records * {_SPAN} + ({_SPAN - 1} - hours) END"
-
-
-def _peaks(id_column: str) -> str:
-    """Per id, the coded busiest hour. usage_hits is distinct per key_id x hour x record;
-    a login's keys may share a record in an hour, so its rows are made distinct first."""
-    hits = (
-        "usage_hits"
-        if id_column == "key_id"
-        else f"""(
-    SELECT DISTINCT {id_column}, hours, record FROM usage_hits) AS d"""
-    )
-    return f"""
-SELECT {id_column}, max({_CODE}) AS code FROM (
-  SELECT {id_column}, hours, count(record) AS records FROM {hits}
-  GROUP BY {id_column}, hours
-) AS hourly GROUP BY {id_column}
-"""
-
-
-def _busiest(dialect: Dialect, keys: tuple[str, ...], id_column: str) -> str:
-    columns = ", ".join(f"t.{key}" for key in keys)
-    peak = dialect.from_hours.format(f"{_SPAN - 1} - p.code % {_SPAN}")
-    return f"""
-SELECT {columns}, {dialect.iso.format("t.first_t")} AS first_use,
-  {dialect.iso.format("t.last_t")} AS last_use, t.events,
-  {dialect.iso.format(peak)} AS peak_hour,
-  coalesce(CAST(floor(p.code / {_SPAN}) AS BIGINT), 0) AS peak_records
-FROM ({_totals(keys, id_column)}) AS t LEFT JOIN ({_peaks(id_column)}) AS p
-  ON t.{id_column} = p.{id_column}
-"""
-
-
-def _totals(keys: tuple[str, ...], id_column: str) -> str:
-    columns = ", ".join(keys)
-    return f"""
-SELECT {columns}, {id_column}, min(first_t) AS first_t, max(last_t) AS last_t,
-  sum(events) AS events
-FROM usage_keys GROUP BY {columns}, {id_column}
-"""
-
-
-# Per account x system x resource x action x field x visibility: first and last use,
-# events, and the busiest hour with its distinct records (ties: the earliest hour).
-def grants_query(dialect: Dialect) -> str:
-    return _busiest(dialect, KEYS, "key_id")
-
-
-def accounts_query(dialect: Dialect) -> str:
-    return _busiest(dialect, ("account", "system"), "login_id")
 
 
 def systems_query(dialect: Dialect) -> str:
