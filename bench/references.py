@@ -4,6 +4,9 @@
   parse time, without interpreter start-up, is what load + validate is compared to. And
   the event floor: libyaml's event parse alone (no Python objects built), what any YAML
   gate must pay; rolegate's end-to-end time is compared to it.
+- opa eval: real OPA evaluating the bundle users deploy (`rolegate bundle`) on the input
+  rolegate builds (`--emit-input`, written once, untimed), as a cold process; the end to
+  end time is compared to it (issue 21: at most half of it).
 - check-jsonschema: validating every file against rolegate's editor schemas (what
   `rolegate schema --out` writes), through one dispatch schema that picks the kind's
   schema, so that one cold process checks the whole repo, as a pre-commit hook would.
@@ -99,4 +102,37 @@ def check_jsonschema(program: str, repo: Path, schema: Path) -> measure.Run:
     result = measure.run(command, cwd=repo, sample=False)
     if result.code not in (0, 1):
         raise MissingTool(f"check-jsonschema failed to run: {result.stderr.strip()[-500:]}")
+    return result
+
+
+def opa_inputs(rolegate: list[str], opa: str, repo: Path, work: Path, now: str) -> list[str]:
+    """The `opa eval` command for ``repo``: the bundle and the input file are made here,
+    once, outside the timed runs."""
+    if shutil.which(opa) is None and not Path(opa).exists():
+        raise MissingTool(f"OPA binary {opa!r} not found (pass --opa PATH)")
+    bundle, input_file = work / "rolegate-bundle.tar.gz", work / f"input-{repo.name}.json"
+    if not bundle.exists():
+        subprocess.run([*rolegate, "bundle", "-o", str(bundle)], check=True, capture_output=True)
+    if not input_file.exists():
+        emit = [*rolegate, "check", "--no-cache", "--now", now, "--quiet"]
+        done = subprocess.run(
+            [*emit, "--emit-input", str(input_file), str(repo)], capture_output=True
+        )
+        if done.returncode not in (0, 1):
+            raise MissingTool(f"rolegate could not write the input: {done.stderr[-500:]!r}")
+    evaluate = [opa, "eval", "--strict-builtin-errors", "--bundle", str(bundle)]
+    return [
+        *evaluate,
+        "--input",
+        str(input_file),
+        "--format",
+        "json",
+        "data.rolegate.main.decision",
+    ]
+
+
+def opa_eval(command: list[str]) -> measure.Run:
+    result = measure.run(command)
+    if result.code != 0:
+        raise MissingTool(f"opa eval failed: {result.stderr.strip()[-500:]}")
     return result

@@ -2,6 +2,7 @@
 
     python bench/run.py                       # 20, 1,000 and 10,000 roles, 3 repetitions
     python bench/run.py --sizes 20 --repeat 5 --out /tmp/small.json
+    python bench/run.py --sizes 10000 --repeat 2 --references floor,opa --opa PATH-TO-OPA
 
 For each size (accounts 5x roles) it generates a repo (bench/generate.py), then per
 repetition runs rolegate as a cold process (wall time, peak RSS, the stage times it
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -26,7 +28,7 @@ import references
 import targets
 from roles_gen import NOW
 
-REFERENCES = ("floor", "check-jsonschema")
+REFERENCES = ("floor", "check-jsonschema", "opa")
 
 
 def rolegate_command(program: str | None) -> list[str]:
@@ -72,6 +74,7 @@ def check_once(command: list[str], repo: Path, profile: Path) -> dict[str, Any]:
         "tree_rss": run.tree_rss,
         "cpu": run.cpu,
         "code": run.code,
+        "load_average": os.getloadavg()[0],
         **stages,
     }
 
@@ -82,6 +85,13 @@ def references_once(
     found: dict[str, Any] = {}
     if "floor" in args.references:
         found["floor"] = references.floor(repo)
+    if "opa" in args.references:
+        command = references.opa_inputs(
+            rolegate_command(args.rolegate), args.opa, repo, repo.parent, NOW.isoformat()
+        )
+        result = references.opa_eval(command)
+        found["opa_eval"] = {"wall": result.wall, "cpu": result.cpu, "tree_rss": result.tree_rss}
+        found["opa_eval_command"] = " ".join(command)
     if "check-jsonschema" in args.references and roles <= args.check_jsonschema_max_roles:
         result = references.check_jsonschema(args.check_jsonschema, repo, schema)
         found["check_jsonschema"] = {"wall": result.wall, "code": result.code}
@@ -128,6 +138,9 @@ def summarise(runs: list[dict[str, Any]], refs: list[dict[str, Any]]) -> dict[st
     if refs and "floor" in refs[0]:
         summary["floor_parse"] = _median([r["floor"]["parse"] for r in refs])
         summary["floor_events"] = _median([r["floor"]["events"] for r in refs])
+    if refs and "opa_eval" in refs[0]:
+        summary["opa_eval"] = _median([r["opa_eval"]["wall"] for r in refs])
+        summary["opa_eval_cpu"] = _median([r["opa_eval"]["cpu"] for r in refs])
     if refs and "check_jsonschema" in refs[0]:
         summary["check_jsonschema"] = _median([r["check_jsonschema"]["wall"] for r in refs])
     return summary
@@ -162,7 +175,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--references",
         default=",".join(REFERENCES),
-        help="comma-separated: floor, check-jsonschema; or none",
+        help="comma-separated: floor, check-jsonschema, opa; or none",
+    )
+    parser.add_argument(
+        "--opa",
+        default=os.environ.get("ROLEGATE_OPA_BIN", "opa"),
+        metavar="PATH",
+        help="OPA binary for the opa reference (default: $ROLEGATE_OPA_BIN, else opa)",
     )
     parser.add_argument("--check-jsonschema", default="check-jsonschema", metavar="PROGRAM")
     parser.add_argument(

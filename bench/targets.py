@@ -63,6 +63,16 @@ def check(sizes: list[dict[str, Any]]) -> list[dict[str, Any]]:
             found.append(
                 _target(f"{roles} roles end to end / libyaml event floor", ratio, 3.5, "x")
             )
+        if median.get("floor_events") and roles >= 10000 and median.get("cpu"):
+            ratio = median["cpu"] / median["floor_events"]
+            found.append(
+                _target(f"{roles} roles end to end CPU / libyaml event floor", ratio, 3.5, "x")
+            )
+        if median.get("opa_eval") and roles >= 10000:
+            ratio = median["wall"] / median["opa_eval"]
+            found.append(_target(f"{roles} roles end to end / opa eval (wall)", ratio, 0.5, "x"))
+            ratio = median["cpu"] / median["opa_eval_cpu"]
+            found.append(_target(f"{roles} roles end to end / opa eval (CPU)", ratio, 0.5, "x"))
     if 20 in by and by[20].get("check_jsonschema"):
         ratio = by[20]["wall"] / by[20]["check_jsonschema"]
         found.append(_target("20 roles cold / check-jsonschema", ratio, 1.0, "x"))
@@ -77,6 +87,8 @@ def _row(size: dict[str, Any]) -> str:
         refs += f"  floor {m['floor_parse']:.2f} s"
     if "floor_events" in m:
         refs += f"  event floor {m['floor_events']:.2f} s"
+    if "opa_eval" in m:
+        refs += f"  opa eval {m['opa_eval']:.2f} s (cpu {m['opa_eval_cpu']:.2f} s)"
     if "check_jsonschema" in m:
         refs += f"  check-jsonschema {m['check_jsonschema']:.2f} s"
     return (

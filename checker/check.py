@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from checker.decision import Decision, read_decision, wanted_regions
 from checker.engines import EngineInput, EngineSettings, Evaluator, load_engine
 from checker.errors import GateError
-from checker.findings import Finding
+from checker.findings import Finding, Ignored
 from checker.inventory import add_base, build_input
 from checker.load.base import BaseSource
 from checker.load.limits import DEFAULT_MAX_FILE_BYTES
@@ -18,7 +18,7 @@ from checker.load.loader import Document, release_texts
 from checker.load.loadpool import prefetch_regions
 from checker.load.patterns import PathPatterns
 from checker.policy.policyset import PolicySet, load_policy_set
-from checker.processes import return_freed_memory
+from checker.processes import Parcel, return_freed_memory
 from checker.repo import Repo, Stopwatch, read_repo
 from checker.result import Report
 from checker.review.placed import read_review
@@ -26,6 +26,10 @@ from checker.review.request import ReviewRequest, review_input
 
 if TYPE_CHECKING:  # usage logs are read only with --usage: a plain check never imports them
     from checker.usage.summary import Summary
+
+# From this many documents, what outlives the load is copied out of the load's memory
+# before the evaluation (processes.Parcel); below, the copy would not be worth it.
+COMPACT_DOCUMENTS = 1000
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,23 @@ class CheckOptions:
     usage_base: Path | None = None
     suggest: tuple[str, ...] = ()  # roles to right-size by their usage (rolegate suggest)
     cache_dir: Path | None = None  # parsed and validated files remembered here (None: none)
+
+
+class _Kept(NamedTuple):
+    """What the check keeps of the repo through the evaluation: no document's data."""
+
+    files: int
+    problems: tuple[Finding, ...]
+    documents: tuple[Document, ...]
+    ignored: tuple[Ignored, ...]
+    skipped: tuple[Ignored, ...]
+    sources: tuple[tuple[str, Path], ...]
+
+    @classmethod
+    def of(cls, repo: Repo) -> _Kept:
+        documents = _without_data(repo.documents)
+        ignored = repo.validated.ignored
+        return cls(repo.files, repo.problems, documents, ignored, repo.skipped, repo.sources)
 
 
 class LoadedPolicies(NamedTuple):
@@ -81,11 +102,14 @@ def run_check(options: CheckOptions, *, loaded: LoadedPolicies | None = None) ->
         usage = _usage(options)
     engine_input = _engine_input(repo, options, evaluator, clock, usage)
     # From here on only the documents' positions are needed, not their data.
-    files, problems, documents = repo.files, repo.problems, _without_data(repo.documents)
-    release_texts(documents)  # read again, and checked unchanged, for findings' lines
-    ignored, skipped = repo.validated.ignored, repo.skipped
-    sources = repo.sources
+    kept = _Kept.of(repo)
+    release_texts(kept.documents)  # read again, and checked unchanged, for findings' lines
     del repo
+    if len(kept.documents) >= COMPACT_DOCUMENTS:  # out of the load's memory
+        parcel = Parcel(kept)
+        del kept
+        kept = parcel.unpacked()
+    files, problems, documents, ignored, skipped, sources = kept
     return_freed_memory()
     with clock.stage("evaluate"):
         raw = evaluator.evaluate(engine_input)

@@ -88,6 +88,35 @@ def test_runner_measures_a_tiny_repo_and_writes_its_result(tmp_path: Path) -> No
     assert [t["target"] for t in result["targets"]] == ["5 roles load+validate / C-loader floor"]
 
 
+def test_runner_measures_opa_eval_on_the_same_input(real_opa: str, tmp_path: Path) -> None:
+    out = tmp_path / "result.json"
+    done = _tiny_run(tmp_path / "work", out, "--references", "opa", "--opa", real_opa)
+    assert done.returncode == 0, done.stderr
+    [size] = json.loads(out.read_text())["sizes"]
+    [reference] = size["references"]
+    assert reference["opa_eval"]["wall"] > 0 and size["median"]["opa_eval"] > 0
+    assert "data.rolegate.main.decision" in reference["opa_eval_command"]
+    assert "load_average" in size["runs"][0]
+
+
+def test_the_targets_compare_10k_with_opa_eval_and_the_event_floor() -> None:
+    sys.path.insert(0, str(BENCH))
+    try:
+        targets = importlib.import_module("targets")
+    finally:
+        sys.path.remove(str(BENCH))
+    median = {"wall": 20.0, "cpu": 30.0, "tree_rss": 0, "load_validate": 4.0, "stages": {}}
+    median.update(floor_parse=8.0, floor_events=4.0, opa_eval=50.0, opa_eval_cpu=40.0)
+    found = {
+        t["target"]: (t["value"], t["met"])
+        for t in targets.check([{"roles": 10000, "median": median}])
+    }
+    assert found["10000 roles end to end / libyaml event floor"] == (5.0, False)
+    assert found["10000 roles end to end CPU / libyaml event floor"] == (7.5, False)
+    assert found["10000 roles end to end / opa eval (wall)"] == (0.4, True)
+    assert found["10000 roles end to end / opa eval (CPU)"] == (0.75, False)
+
+
 def test_runner_stops_when_a_reference_it_was_asked_for_is_missing(tmp_path: Path) -> None:
     done = _tiny_run(tmp_path, tmp_path / "result.json", "--check-jsonschema", "no-such-program")
     assert (done.returncode, done.stdout) == (2, "")
