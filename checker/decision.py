@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from checker.engines import finding_objects
 from checker.errors import GateError
 from checker.findings import SEVERITIES, Finding, Waived, WaiverRef, fingerprint_of
 from checker.load.loader import Document
@@ -81,13 +82,10 @@ def wanted_regions(raw: dict[str, Any]) -> Iterator[tuple[str, int, tuple[Any, .
     """The (file, document, path) that read_decision will place, so that their positions
     can be worked out ahead, together. Malformed entries are skipped: read_decision
     reports them."""
-    waived = [w for w in _list(raw.get("waived")) if isinstance(w, dict)]
-    findings = [*_list(raw.get("findings")), *(w.get("finding") for w in waived)]
-    for finding in findings:
-        if isinstance(finding, dict):
-            yield from _place(finding, finding.get("path"))
-    for entry in waived:
-        waiver = entry.get("waiver")
+    for finding in finding_objects(raw):
+        yield from _place(finding, finding.get("path"))
+    for entry in _list(raw.get("waived")):
+        waiver = entry.get("waiver") if isinstance(entry, dict) else None
         if isinstance(waiver, dict):
             yield from _place(waiver, ["metadata", "name"])
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -131,3 +132,15 @@ def decision_of(result: Any, *, source: str) -> dict[str, Any]:
     if not isinstance(result, dict):
         raise GateError(f"{source}: {ENTRY_POINT} is not an object but {type(result).__name__}")
     return result
+
+
+def finding_objects(decision: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every finding object of a decision: its findings and, inside each waived entry,
+    the finding waived. Malformed entries are skipped (read_decision reports them)."""
+    waived = [entry for entry in _listed(decision.get("waived")) if isinstance(entry, dict)]
+    found = [*_listed(decision.get("findings")), *(entry.get("finding") for entry in waived)]
+    return (finding for finding in found if isinstance(finding, dict))
+
+
+def _listed(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []

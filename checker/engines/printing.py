@@ -18,9 +18,10 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
+from checker.engines import finding_objects
 from checker.errors import GateError
 
 # Inclusive ranges of code points OPA's %q escapes and regorus's does not (assigned in
@@ -76,24 +77,17 @@ def first_divergent(text: str) -> str | None:
 
 
 def check_custom_findings(decision: dict[str, Any], custom_rules: frozenset[str]) -> None:
-    """GateError when a finding of a rule in ``custom_rules`` built text the engines may
-    print differently (its message, subject or path)."""
+    """GateError when a finding of a rule in ``custom_rules``, reported or waived, built
+    text the engines may print differently (its message, subject or path)."""
     if not custom_rules:
         return
-    for finding in _findings(decision):
+    for finding in finding_objects(decision):
         if finding.get("rule") not in custom_rules:
             continue
         for part, text in _built_texts(finding):
             char = first_divergent(text)
             if char is not None:
                 raise _divergent(finding, part, char)
-
-
-def _findings(decision: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    for key in ("findings", "waived"):
-        entries = decision.get(key)
-        if isinstance(entries, list):
-            yield from (entry for entry in entries if isinstance(entry, dict))
 
 
 def _built_texts(finding: dict[str, Any]) -> Iterable[tuple[str, str]]:

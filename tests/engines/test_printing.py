@@ -101,8 +101,8 @@ def _finding(rule: str, **texts: object) -> dict[str, object]:
 def test_a_custom_rule_finding_holding_one_stops_the_check(
     texts: dict[str, object], part: str
 ) -> None:
-    for key in ("findings", "waived"):
-        decision = {key: [_finding("ACME-001", **texts)]}
+    finding = _finding("ACME-001", **texts)
+    for decision in ({"findings": [finding]}, {"waived": [{"finding": finding, "waiver": {}}]}):
         with pytest.raises(GateError) as stopped:
             check_custom_findings(decision, frozenset({"ACME-001"}))
         assert str(stopped.value).startswith(f"ACME-001: a finding's {part} (in r.yaml) holds U+")
